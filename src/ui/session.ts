@@ -1,0 +1,34 @@
+// The seam between the engine and the Ink wizard: the wizard calls these and renders what they
+// return and emit. It never connects, plans or runs anything itself.
+import type { Plan, PlannedStep } from '../core/plan.js';
+import type { Decide, RunListener, RunMode, RunSummary, StepPreview } from '../run/events.js';
+
+export interface DatabaseLabel {
+  kind: 'postgres' | 'pglite';
+  /** masked: never contains a password */
+  url: string;
+}
+
+export interface OpenedSession {
+  database: DatabaseLabel;
+  plan: Plan;
+  /** data steps' preflight warnings and other things to read before anything runs */
+  warnings: string[];
+}
+
+export interface WizardSession {
+  mode: RunMode;
+  /** what the Connect screen names while `open` runs */
+  database: DatabaseLabel;
+  /** true when the embedded database is opened for the first time (initdb takes a few seconds) */
+  firstOpen: boolean;
+  /** connect, read state, plan */
+  open(): Promise<OpenedSession>;
+  /** the details behind `s`: statements of a migration, title/description/estimate of a data step */
+  preview(step: PlannedStep): Promise<StepPreview>;
+  /** run the plan; `decide` is asked before each step, `onEvent` gets every event */
+  run(decide: Decide, onEvent: RunListener): Promise<RunSummary>;
+  /** offered after a first install when a seed file exists; null when not offered */
+  seed: { file: string; run(onEvent: (message: string) => void): Promise<string> } | null;
+  close(): Promise<void>;
+}
