@@ -1,6 +1,7 @@
 // What a run tells its views. The runner emits these; the Ink wizard, the plain-text report and
 // the JSON report each render them and decide nothing.
 import type { Plan, PlannedStep } from '../core/plan.js';
+import type { SqlWarning, StatementPreview } from '../core/warning.js';
 
 export type RunMode = 'apply' | 'dry-run' | 'rehearse';
 
@@ -21,8 +22,10 @@ export interface StepFailure {
 
 /** What a preview knows about a step before running it. */
 export interface StepPreview {
-  /** migrations: the statements; data steps: none */
-  statements: string[];
+  /** migrations: the statements with what the parser found; data steps: none */
+  statements: StatementPreview[];
+  /** every warning of the step (the statements' together) */
+  warnings: SqlWarning[];
   /** data steps: rows the step estimates it will touch (null: unknown until earlier steps ran) */
   estimatedRows: number | null;
   /** data steps: its title and description */

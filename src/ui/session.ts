@@ -1,6 +1,6 @@
 // The seam between the engine and the Ink wizard: the wizard calls these and renders what they
 // return and emit. It never connects, plans or runs anything itself.
-import type { Plan, PlannedStep } from '../core/plan.js';
+import type { Plan } from '../core/plan.js';
 import type { Decide, RunListener, RunMode, RunSummary, StepPreview } from '../run/events.js';
 
 export interface DatabaseLabel {
@@ -14,6 +14,8 @@ export interface OpenedSession {
   plan: Plan;
   /** data steps' preflight warnings and other things to read before anything runs */
   warnings: string[];
+  /** per planned step, keyed by stepKey(step) (`migration:0001_x`, `script:1.3.0/a.ts`) */
+  previews: Record<string, StepPreview>;
 }
 
 export interface WizardSession {
@@ -24,8 +26,6 @@ export interface WizardSession {
   firstOpen: boolean;
   /** connect, read state, plan */
   open(): Promise<OpenedSession>;
-  /** the details behind `s`: statements of a migration, title/description/estimate of a data step */
-  preview(step: PlannedStep): Promise<StepPreview>;
   /** run the plan; `decide` is asked before each step, `onEvent` gets every event */
   run(decide: Decide, onEvent: RunListener): Promise<RunSummary>;
   /** offered after a first install when a seed file exists; null when not offered */
