@@ -1,5 +1,5 @@
 // Discounts: a code, a rule (percentage, fixed amount or free shipping) and where it is valid.
-import { boolean, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { deletedAt, idColumn, metadata, timestamps } from './columns.js';
 import { product } from './product.js';
 import { region } from './region.js';
@@ -71,4 +71,56 @@ export const discountRegions = pgTable(
       .references(() => region.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.discountId, t.regionId] }), index('idx_discount_regions_region_id').on(t.regionId)],
+);
+
+export const discountConditionType = pgEnum('discount_condition_type_enum', [
+  'products',
+  'product_types',
+  'product_collections',
+  'product_tags',
+  'customer_groups',
+]);
+export const discountConditionOperator = pgEnum('discount_condition_operator_enum', ['in', 'not_in']);
+
+/** 1.3.0: where a rule applies, replacing discount_rule_products (kept, read-only, for rollback). */
+export const discountCondition = pgTable(
+  'discount_condition',
+  {
+    id: idColumn('discon'),
+    type: discountConditionType('type').notNull(),
+    operator: discountConditionOperator('operator').notNull(),
+    discountRuleId: text('discount_rule_id')
+      .notNull()
+      .references(() => discountRule.id, { onDelete: 'cascade' }),
+    ...metadata,
+    ...timestamps,
+    ...deletedAt,
+  },
+  (t) => [
+    unique('uq_discount_condition_type_operator_rule').on(t.type, t.operator, t.discountRuleId),
+    index('idx_discount_condition_discount_rule_id').on(t.discountRuleId),
+  ],
+);
+
+export const discountConditionProduct = pgTable(
+  'discount_condition_product',
+  {
+    productId: text('product_id').notNull(),
+    conditionId: text('condition_id').notNull(),
+    ...metadata,
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.conditionId] }),
+    index('idx_discount_condition_product_condition_id').on(t.conditionId),
+    // named by hand: generated names would pass PostgreSQL's 63 characters
+    foreignKey({ name: 'discount_condition_product_product_id_fk', columns: [t.productId], foreignColumns: [product.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      name: 'discount_condition_product_condition_id_fk',
+      columns: [t.conditionId],
+      foreignColumns: [discountCondition.id],
+    }).onDelete('cascade'),
+  ],
 );

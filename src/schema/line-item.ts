@@ -1,8 +1,9 @@
 // Line items belong to a cart and, once it is completed, to its order as well.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { cart } from './cart.js';
 import { idColumn, metadata, timestamps } from './columns.js';
+import { discount } from './discount.js';
 import { order } from './order.js';
 import { productVariant } from './product.js';
 
@@ -35,5 +36,26 @@ export const lineItem = pgTable(
     index('idx_line_item_order_id').on(t.orderId),
     index('idx_line_item_variant_id').on(t.variantId),
     check('chk_line_item_quantity', sql`quantity > 0`),
+  ],
+);
+
+/** 1.3.0: what a discount took off a line, so totals no longer need recomputing from the rule. */
+export const lineItemAdjustment = pgTable(
+  'line_item_adjustment',
+  {
+    id: idColumn('lia'),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => lineItem.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    discountId: text('discount_id').references(() => discount.id),
+    /** minor units taken off the line (positive) */
+    amount: integer('amount').notNull(),
+    ...metadata,
+  },
+  (t) => [
+    // one adjustment per line and discount: also what makes the 1.3.0 data step safe to re-run
+    unique('uq_line_item_adjustment_item_discount').on(t.itemId, t.discountId),
+    index('idx_line_item_adjustment_discount_id').on(t.discountId),
   ],
 );
