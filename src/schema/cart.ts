@@ -3,6 +3,7 @@ import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp } from 'driz
 import { deletedAt, idColumn, metadata, timestamps } from './columns.js';
 import { discount } from './discount.js';
 import { region } from './region.js';
+import { salesChannel } from './sales-channel.js';
 import { customer } from './user.js';
 
 export const cartType = pgEnum('cart_type_enum', ['default', 'swap', 'draft_order', 'payment_link', 'claim']);
@@ -21,11 +22,17 @@ export const cart = pgTable(
     paymentAuthorizedAt: timestamp('payment_authorized_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key'),
     context: jsonb('context').$type<Record<string, unknown>>(),
+    /** 1.4.0; nullable until the release's data step has given every cart one */
+    salesChannelId: text('sales_channel_id').references(() => salesChannel.id),
     ...metadata,
     ...timestamps,
     ...deletedAt,
   },
-  (t) => [index('idx_cart_customer_id').on(t.customerId), index('idx_cart_region_id').on(t.regionId)],
+  (t) => [
+    index('idx_cart_customer_id').on(t.customerId),
+    index('idx_cart_region_id').on(t.regionId),
+    index('idx_cart_sales_channel_id').on(t.salesChannelId),
+  ],
 );
 
 export const cartDiscounts = pgTable(

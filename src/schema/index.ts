@@ -10,3 +10,4 @@ export * from './gift-card.js';
 export * from './cart.js';
 export * from './order.js';
 export * from './line-item.js';
+export * from './sales-channel.js';

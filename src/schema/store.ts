@@ -1,6 +1,7 @@
 // The store (one row) and the currencies it trades in.
 import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { idColumn, metadata, timestamps } from './columns.js';
+import { salesChannel } from './sales-channel.js';
 
 export const currency = pgTable('currency', {
   /** ISO 4217, lower case: `usd`, `eur` */
@@ -22,6 +23,10 @@ export const store = pgTable(
     swapLinkTemplate: text('swap_link_template'),
     paymentLinkTemplate: text('payment_link_template'),
     inviteLinkTemplate: text('invite_link_template'),
+    /** 1.4.0: the channel new carts and products get when none is given */
+    defaultSalesChannelId: text('default_sales_channel_id')
+      .references(() => salesChannel.id, { onDelete: 'set null' })
+      .unique('uq_store_default_sales_channel_id'),
     ...metadata,
     ...timestamps,
   },
