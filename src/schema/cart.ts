@@ -22,8 +22,10 @@ export const cart = pgTable(
     paymentAuthorizedAt: timestamp('payment_authorized_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key'),
     context: jsonb('context').$type<Record<string, unknown>>(),
-    /** 1.4.0; nullable until the release's data step has given every cart one */
-    salesChannelId: text('sales_channel_id').references(() => salesChannel.id),
+    /** 1.4.0: added nullable, backfilled by the release's data step, then made NOT NULL */
+    salesChannelId: text('sales_channel_id')
+      .notNull()
+      .references(() => salesChannel.id),
     ...metadata,
     ...timestamps,
     ...deletedAt,

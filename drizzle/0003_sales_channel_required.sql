@@ -1,0 +1,1 @@
+ALTER TABLE "cart" ALTER COLUMN "sales_channel_id" SET NOT NULL;
