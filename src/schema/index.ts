@@ -11,3 +11,5 @@ export * from './cart.js';
 export * from './order.js';
 export * from './line-item.js';
 export * from './sales-channel.js';
+export * from './category.js';
+export * from './inventory.js';
