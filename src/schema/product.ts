@@ -96,8 +96,7 @@ export const productVariant = pgTable(
     barcode: text('barcode'),
     ean: text('ean'),
     upc: text('upc'),
-    /** stock on hand; moved to inventory_level by 1.8.0 */
-    inventoryQuantity: integer('inventory_quantity').notNull(),
+    // 2.0.0 dropped inventory_quantity: stock lives in inventory_level since 1.8.0
     allowBackorder: boolean('allow_backorder').notNull().default(false),
     manageInventory: boolean('manage_inventory').notNull().default(true),
     ...physical,
