@@ -47,6 +47,8 @@ export interface Catalog {
   releases: Release[];
   /** every journal entry, in journal order */
   migrations: Migration[];
+  /** the backend's tables (from drizzle's snapshots): their presence tells a used database from an empty one */
+  tables: string[];
 }
 
 /** A stable key for a step across catalog, history and plan. */

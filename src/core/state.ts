@@ -30,6 +30,7 @@ export interface HistoryEntry {
   outcome: Outcome;
   finishedAt: Date | null;
   error?: string | null;
+  databaseUser?: string;
 }
 
 export interface DatabaseFacts {
@@ -153,8 +154,10 @@ export function detectState(catalog: Catalog, facts: DatabaseFacts): DetectedSta
   const lastFailure =
     [...facts.history].reverse().find((h) => h.outcome === 'failed' && pendingKeys.has(`${h.kind}:${h.stepId}`)) ?? null;
 
-  const untracked = facts.backendTables.length > 0 && facts.migrations.length === 0 && facts.history.length === 0;
-  const nothingRecorded = applied.length === 0 && facts.history.length === 0 && facts.migrations.length === 0;
+  // a rehearsal leaves history rows but changes nothing else
+  const realHistory = facts.history.filter((h) => h.outcome !== 'rehearsed');
+  const untracked = facts.backendTables.length > 0 && facts.migrations.length === 0 && realHistory.length === 0;
+  const nothingRecorded = applied.length === 0 && realHistory.length === 0 && facts.migrations.length === 0;
 
   let state: StateName;
   if (unknown.length > 0) state = 'ahead';

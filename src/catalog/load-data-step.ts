@@ -1,0 +1,36 @@
+// Loads a data step's TypeScript file at run time (jiti), so a backend author adds a step
+// without a build, and checks its default export has the DataStep shape.
+import { z } from 'zod';
+import type { DataStep } from '../core/data-step.js';
+import type { DataStepRef } from '../core/catalog.js';
+import { UserError } from '../errors.js';
+import { formatZodIssues } from './zod-issues.js';
+
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'expected a function');
+const DataStepShape = z.object({
+  title: z.string().min(1),
+  description: z.string().optional(),
+  estimate: fn,
+  run: fn,
+  preflight: fn.optional(),
+});
+
+let jiti: import('jiti').Jiti | undefined;
+
+export async function loadDataStep(ref: DataStepRef): Promise<DataStep> {
+  const { createJiti } = await import('jiti');
+  jiti ??= createJiti(import.meta.url, { interopDefault: true, moduleCache: false, fsCache: false });
+  let exported: unknown;
+  try {
+    exported = await jiti.import(ref.file, { default: true });
+  } catch (error) {
+    throw new UserError(`Data step upgrade-guides/${ref.id} cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = DataStepShape.safeParse(exported);
+  if (!parsed.success) {
+    throw new UserError(
+      `Data step upgrade-guides/${ref.id} must default-export a DataStep { title, estimate, run }: ${formatZodIssues(parsed.error).join('; ')}`,
+    );
+  }
+  return exported as DataStep;
+}

@@ -1,0 +1,19 @@
+// Where the catalog lives: the backend's root (drizzle/, upgrade-guides/, package.json).
+// By default that is this package itself; STEPWISE_ROOT or --root points elsewhere.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// src/catalog/ and dist/catalog/ are both two levels below the package root
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function catalogRoot(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(explicit ?? env.STEPWISE_ROOT ?? PACKAGE_ROOT);
+}
+
+let toolVersion: string | undefined;
+/** Stepwise's own version, recorded in stepwise.history. */
+export function getToolVersion(): string {
+  toolVersion ??= (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return toolVersion;
+}

@@ -1,0 +1,68 @@
+// upgrade-guides/<version>.md: YAML front matter (version, title, steps) and a Markdown body.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { z } from 'zod';
+import type { CatalogProblem, GuideFacts } from '../core/check-catalog.js';
+import type { DataStepRef } from '../core/catalog.js';
+import { formatZodIssues } from './zod-issues.js';
+
+const FrontMatterSchema = z.object({
+  version: z.string({ error: 'version must be a string such as "1.7.0" (quote it in YAML)' }),
+  title: z.string().min(1),
+  steps: z.array(
+    z.union([
+      z.strictObject({ migration: z.string().min(1) }),
+      z.strictObject({ script: z.string().min(1).regex(/\.ts$/, 'a data step is a .ts file') }),
+    ], { error: 'each step is either `migration: <tag>` or `script: <version>/<name>.ts`' }),
+  ),
+});
+
+export interface Guide extends GuideFacts {
+  title: string;
+  notes: string;
+  scripts: Map<string, DataStepRef>;
+}
+
+export function readGuides(root: string): { guides: Guide[]; problems: CatalogProblem[] } {
+  const dir = path.join(root, 'upgrade-guides');
+  const problems: CatalogProblem[] = [];
+  const guides: Guide[] = [];
+  if (!fs.existsSync(dir)) {
+    problems.push({ where: 'upgrade-guides/', message: 'the folder does not exist', severity: 'error' });
+    return { guides, problems };
+  }
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+    const where = `upgrade-guides/${name}`;
+    let parsed: matter.GrayMatterFile<string>;
+    try {
+      parsed = matter(fs.readFileSync(path.join(dir, name), 'utf8'));
+    } catch (error) {
+      problems.push({ where, message: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, severity: 'error' });
+      continue;
+    }
+    const front = FrontMatterSchema.safeParse(parsed.data);
+    if (!front.success) {
+      for (const message of formatZodIssues(front.error)) problems.push({ where, message, severity: 'error' });
+      continue;
+    }
+    const { version, title } = front.data;
+    if (name !== `${version}.md`) problems.push({ where, message: `declares version ${version}: the file must be named ${version}.md`, severity: 'error' });
+
+    const scripts = new Map<string, DataStepRef>();
+    const steps = front.data.steps.map((s) => {
+      if ('migration' in s) return { kind: 'migration' as const, id: s.migration };
+      const file = path.join(dir, s.script);
+      if (!fs.existsSync(file)) {
+        problems.push({ where, message: `data step ${s.script} not found (expected upgrade-guides/${s.script})`, severity: 'error' });
+      } else {
+        const checksum = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+        scripts.set(s.script, { id: s.script, file, checksum });
+      }
+      return { kind: 'script' as const, id: s.script };
+    });
+    guides.push({ file: where, version, title, notes: parsed.content.trim(), steps, scripts });
+  }
+  return { guides, problems };
+}

@@ -1,0 +1,13 @@
+// Opens the database a target names. Each driver is imported only when it is used, so that
+// `status` against a server never loads PGlite, and the reverse.
+import type { Database } from './database.js';
+import type { DatabaseTarget } from './url.js';
+
+export async function connect(target: DatabaseTarget, toolVersion: string): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const { openPostgres } = await import('./pg-database.js');
+    return openPostgres(target.url, target.masked, toolVersion);
+  }
+  const { openPglite } = await import('./pglite-database.js');
+  return openPglite(target.dataDir, target.masked);
+}

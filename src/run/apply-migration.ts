@@ -1,0 +1,113 @@
+// One migration: its statements and its record rows in one transaction, under a lock_timeout,
+// retried with backoff when a lock could not be had in time.
+import type { PlannedStep } from '../core/plan.js';
+import type { StatementPreview } from '../core/warning.js';
+import type { Database } from '../db/database.js';
+import { recordDrizzleMigration, recordHistory, recordInstalledVersion } from '../db/history.js';
+import type { RunEvent, RunMode } from './events.js';
+import { StepError, isLockTimeout, toStepFailure } from './step-failure.js';
+
+export interface MigrationRunOptions {
+  db: Database;
+  step: PlannedStep;
+  mode: Exclude<RunMode, 'dry-run'>;
+  statements: StatementPreview[] | undefined;
+  lockTimeoutMs: number;
+  lockRetries: number;
+  toolVersion: string;
+  emit(event: RunEvent): void;
+  sleep?(ms: number): Promise<void>;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: number; summary?: string }> {
+  const migration = o.step.migration!;
+  const sleep = o.sleep ?? wait;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOnce(o);
+    } catch (error) {
+      if (!isLockTimeout(error) || attempt > o.lockRetries) throw error;
+      const waitMs = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+      o.emit({
+        type: 'retry',
+        step: o.step,
+        attempt,
+        of: o.lockRetries,
+        waitMs,
+        reason: `a lock was not granted within ${o.lockTimeoutMs} ms (another session holds it); rolled back, retrying ${migration.tag}`,
+      });
+      await sleep(waitMs);
+    }
+  }
+}
+
+async function applyOnce(o: MigrationRunOptions): Promise<{ rows: number; summary?: string }> {
+  const { db, step } = o;
+  const migration = step.migration!;
+  const chunks = migration.statements.map((sql, i) => ({ sql, i, preview: o.statements?.[i] })).filter((c) => c.sql.trim() !== '');
+  const outside = chunks.filter((c) => c.preview && !c.preview.transactional);
+  const startedAt = new Date();
+  const started = performance.now();
+  const baseDepth = db.depth;
+  let rows = 0;
+  let skipped = 0;
+
+  const run = async (chunk: (typeof chunks)[number], n: number) => {
+    o.emit({ type: 'statement', step, index: n + 1, total: chunks.length, sql: chunk.sql.trim() });
+    try {
+      rows += await db.exec(chunk.sql);
+    } catch (error) {
+      if (isLockTimeout(error)) throw error;
+      throw new StepError(toStepFailure(error, { statement: chunk.sql, statementIndex: chunk.i + 1 }));
+    }
+  };
+
+  try {
+    if (outside.length > 0 && o.mode === 'apply') {
+      // CREATE INDEX CONCURRENTLY and the like refuse to run in a transaction block
+      await db.exec(`SET lock_timeout = ${Math.round(o.lockTimeoutMs)}`);
+      try {
+        for (const [n, chunk] of chunks.entries()) await run(chunk, n);
+      } finally {
+        await db.exec('RESET lock_timeout');
+      }
+      await db.begin();
+    } else {
+      await db.begin();
+      await db.exec(`SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}`);
+      for (const [n, chunk] of chunks.entries()) {
+        if (chunk.preview && !chunk.preview.transactional) {
+          // a rehearsal is one transaction: this statement cannot be part of it
+          skipped += 1;
+          continue;
+        }
+        await run(chunk, n);
+      }
+    }
+    const durationMs = performance.now() - started;
+    // a rehearsal's records would be rolled back with it: the runner writes them afterwards
+    if (o.mode === 'apply') {
+      await recordDrizzleMigration(db, migration);
+      await recordHistory(db, {
+        version: step.version,
+        stepId: step.id,
+        kind: 'migration',
+        checksum: migration.hash,
+        outcome: 'applied',
+        startedAt,
+        durationMs,
+        rowsAffected: rows,
+        toolVersion: o.toolVersion,
+      });
+      if (step.completesRelease) await recordInstalledVersion(db, step.version);
+    }
+    await db.commit();
+    const summary = skipped > 0 ? `${skipped} statement(s) not rehearsed: they cannot run inside a transaction` : undefined;
+    return { rows, summary };
+  } catch (error) {
+    while (db.depth > baseDepth) await db.rollback().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+// What the operator sees before anything runs: each migration's statements with the parser's
+// warnings (and rows at stake), each data step's estimate, and data steps' preflight notes.
+// Read-only: estimates and preflights run in a READ ONLY transaction that is rolled back.
+import { stepKey } from '../core/catalog.js';
+import type { DataStep, DataStepContext } from '../core/data-step.js';
+import type { Plan, PlannedStep } from '../core/plan.js';
+import type { Database } from '../db/database.js';
+import { loadDataStep } from '../catalog/load-data-step.js';
+import { createDataStepContext } from './data-step-context.js';
+import type { StepPreview } from './events.js';
+
+export interface PlanPreviews {
+  previews: Record<string, StepPreview>;
+  /** preflight notes of data steps: to read before anything runs */
+  warnings: string[];
+}
+
+// undefined_table, undefined_column, undefined_object, invalid_schema_name: made by an earlier step of this plan
+const NOT_THERE_YET = new Set(['42P01', '42703', '42704', '3F000']);
+
+export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPreviews> {
+  const previews: Record<string, StepPreview> = {};
+  const warnings: string[] = [];
+  const migrations = plan.steps.filter((s) => s.kind === 'migration');
+  if (migrations.length > 0) {
+    const { analyzeStatements } = await import('../lint/analyze.js');
+    const { measureWarnings } = await import('../lint/measure-loss.js');
+    for (const step of migrations) {
+      const analyzed = await analyzeStatements(step.migration!.statements);
+      const statements = (await readOnly(db, () => measureWarnings(db, analyzed)))!;
+      previews[stepKey(step)] = {
+        statements,
+        warnings: statements.flatMap((s) => s.warnings),
+        estimatedRows: null,
+      };
+    }
+  }
+  for (const step of plan.steps.filter((s) => s.kind === 'script')) {
+    const dataStep = await loadDataStep(step.script!);
+    const estimatedRows = await readOnly(db, (ctx) => dataStep.estimate(ctx), true);
+    previews[stepKey(step)] = {
+      statements: [],
+      warnings: [],
+      estimatedRows: estimatedRows ?? null,
+      title: dataStep.title,
+      description: dataStep.description,
+    };
+    warnings.push(...(await preflight(db, step, dataStep)));
+  }
+  return { previews, warnings };
+}
+
+async function preflight(db: Database, step: PlannedStep, dataStep: DataStep): Promise<string[]> {
+  if (!dataStep.preflight) return [];
+  const notes = await readOnly(db, (ctx) => dataStep.preflight!(ctx), true);
+  return (notes ?? []).map((note) => `${step.version} ${dataStep.title}: ${note}`);
+}
+
+/** `fn` in a READ ONLY transaction, always rolled back; with `tolerateMissing`, null when a table is not there yet. */
+async function readOnly<T>(db: Database, fn: (ctx: DataStepContext) => Promise<T>, tolerateMissing = false): Promise<T | null> {
+  const base = db.depth;
+  await db.begin();
+  if (base === 0) await db.exec('SET TRANSACTION READ ONLY');
+  const ctx = createDataStepContext(db, base + 1, { dryRun: true, onProgress: () => undefined, onLog: () => undefined });
+  try {
+    return await fn(ctx);
+  } catch (error) {
+    if (tolerateMissing && NOT_THERE_YET.has((error as { code?: string }).code ?? '')) return null;
+    throw error;
+  } finally {
+    while (db.depth > base) await db.rollback().catch(() => undefined);
+  }
+}
