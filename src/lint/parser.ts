@@ -1,0 +1,59 @@
+// PostgreSQL's own parser (libpg-query, compiled to WASM), loaded on first use so commands that
+// never lint never pay for the module and its WASM start-up.
+
+import type { Node, ParseResult } from 'libpg-query';
+
+type LibPgQuery = typeof import('libpg-query');
+
+let loading: Promise<LibPgQuery> | undefined;
+
+function loadLibPgQuery(): Promise<LibPgQuery> {
+  loading ??= import('libpg-query');
+  return loading;
+}
+
+export class SqlSyntaxError extends Error {
+  constructor(
+    message: string,
+    /** 1-based, where PostgreSQL stopped understanding the text */
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line === undefined ? message : `${message} (line ${line}, column ${column})`);
+    this.name = 'SqlSyntaxError';
+  }
+}
+
+/** the statements of one SQL text, in order; an empty or comment-only text has none */
+export async function parseStatements(sql: string): Promise<Node[]> {
+  if (sql.trim() === '') return [];
+  const { parse } = await loadLibPgQuery();
+  let result: ParseResult;
+  try {
+    result = await parse(sql);
+  } catch (error) {
+    throw toSyntaxError(error, sql);
+  }
+  return (result.stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
+}
+
+/** the PL/pgSQL parse tree of `CREATE FUNCTION … LANGUAGE plpgsql` text */
+export async function parsePlpgsql(functionSql: string): Promise<unknown> {
+  const { parsePlPgSQL } = await loadLibPgQuery();
+  try {
+    return await parsePlPgSQL(functionSql);
+  } catch (error) {
+    throw toSyntaxError(error, functionSql);
+  }
+}
+
+function toSyntaxError(error: unknown, sql: string): SqlSyntaxError {
+  if (!(error instanceof Error)) return new SqlSyntaxError(String(error));
+  const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
+  if (position === undefined || position < 0) return new SqlSyntaxError(error.message);
+  // libpg-query reports a 0-based character offset
+  const before = sql.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return new SqlSyntaxError(error.message, line, column);
+}
