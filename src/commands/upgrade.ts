@@ -9,7 +9,7 @@ import { renderPlanText } from '../report/text-plan.js';
 import { createTextListener, renderSummary } from '../report/text-events.js';
 import { styler } from '../report/style.js';
 import { commandContext, continueCommand, printJson, type CommonOptions } from './common.js';
-import { isEmbeddedFirstOpen, seedOffer } from './seed-offer.js';
+import { isEmbeddedFirstOpen, seedFileFor } from './seed-offer.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
 export interface UpgradeOptions extends CommonOptions {
@@ -41,7 +41,8 @@ export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
     batchSize: options.batchSize,
     signal: stop.signal,
     firstOpen: isEmbeddedFirstOpen(ctx.target),
-    seed: interactive && mode === 'apply' ? seedOffer(ctx) : null,
+    seedFile: interactive && mode === 'apply' ? seedFileFor(ctx) : null,
+    seeder: async (db, file, onEvent) => (await import('./seed.js')).seedWithDatabase(db, file, onEvent),
   });
 
   try {

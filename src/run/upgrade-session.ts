@@ -1,5 +1,6 @@
 // One upgrade run from connection to close, shaped as the WizardSession the Ink view drives;
 // the plain-text and JSON paths drive the very same object.
+import path from 'node:path';
 import type { Catalog } from '../core/catalog.js';
 import type { Database } from '../db/database.js';
 import { acquireRunLock } from '../db/advisory-lock.js';
@@ -22,7 +23,9 @@ export interface UpgradeSessionOptions {
   batchSize?: number;
   signal?: AbortSignal;
   firstOpen: boolean;
-  seed: WizardSession['seed'];
+  /** the seed file offered after a first install, and what seeds it on the session's connection */
+  seedFile?: string | null;
+  seeder?: (db: Database, file: string, onEvent: (message: string) => void) => Promise<string>;
 }
 
 export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession & { opened(): OpenedSession | null } {
@@ -34,7 +37,16 @@ export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession & 
     mode: o.mode,
     database: { kind: o.target.kind, url: o.target.masked },
     firstOpen: o.firstOpen,
-    seed: o.seed,
+    seed:
+      o.seedFile && o.seeder
+        ? {
+            file: path.relative(process.cwd(), o.seedFile) || o.seedFile,
+            run: (onEvent) => {
+              if (!db) throw new Error('open() must be called before seeding');
+              return o.seeder!(db, o.seedFile!, onEvent);
+            },
+          }
+        : null,
     opened: () => opened,
     async open() {
       db = await connect(o.target, o.toolVersion);
