@@ -12,7 +12,7 @@ export function createTextListener(write: (line: string) => void, s: Styler): Ru
         break;
       case 'progress': {
         const now = Date.now();
-        if (now - lastProgressAt < 1000 && event.done !== event.total) break;
+        if (event.total === 0 || (now - lastProgressAt < 1000 && event.done !== event.total)) break;
         lastProgressAt = now;
         write(s('dim', `      ${formatCount(event.done)}${event.total != null ? ` / ${formatCount(event.total)}` : ''} rows`));
         break;
