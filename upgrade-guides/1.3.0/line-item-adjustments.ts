@@ -39,8 +39,9 @@ function missingAdjustments(orderFilter: string): string {
   ),
   ranked as (
     select l.*,
-           least(l.value, sum(l.line_total) over w) as order_discount,
-           sum(l.line_total) over w as subtotal,
+           -- sum() of bigint is numeric: back to bigint so the proration below divides in integers
+           least(l.value, (sum(l.line_total) over w)::bigint) as order_discount,
+           (sum(l.line_total) over w)::bigint as subtotal,
            row_number() over (partition by l.order_id, l.discount_id order by l.line_total desc, l.item_id) as size_rank
     from line l
     window w as (partition by l.order_id, l.discount_id)
@@ -58,7 +59,7 @@ function missingAdjustments(orderFilter: string): string {
   select s.item_id, s.discount_id, s.order_id,
          (s.amount + case
             when s.type = 'fixed' and s.allocation = 'total' and s.size_rank = 1
-            then s.order_discount - sum(s.amount) over (partition by s.order_id, s.discount_id)
+            then s.order_discount - (sum(s.amount) over (partition by s.order_id, s.discount_id))::bigint
             else 0 end)::int as amount
   from share s`;
 }
