@@ -1,7 +1,7 @@
 // Reads drizzle/, upgrade-guides/ and package.json into a Catalog, with every problem named.
 import fs from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
+import { semver } from '../core/version.js';
 import type { Catalog, CatalogStep, Release } from '../core/catalog.js';
 import { checkCatalog, type CatalogProblem } from '../core/check-catalog.js';
 import { UserError } from '../errors.js';

@@ -1,5 +1,5 @@
 // Consistency of the catalog (SPEC §3), as a pure function of what was read from disk.
-import semver from 'semver';
+import { semver } from './version.js';
 
 export interface CatalogProblem {
   /** the file concerned, relative to the project root */

@@ -1,5 +1,5 @@
 // The plan: a pure function of (catalog, detected state, target). Every view renders it.
-import semver from 'semver';
+import { semver } from './version.js';
 import type { Catalog, CatalogStep, DataStepRef, Migration } from './catalog.js';
 import { stepKey } from './catalog.js';
 import type { DetectedState, PendingReason, StateName } from './state.js';
