@@ -16,10 +16,25 @@ const DataStepShape = z.object({
 });
 
 let jiti: import('jiti').Jiti | undefined;
+// one load per file content per process (the preview and the run both need the module);
+// keyed by checksum so an edited file is never served stale
+const loaded = new Map<string, Promise<DataStep>>();
 
-export async function loadDataStep(ref: DataStepRef): Promise<DataStep> {
+export function loadDataStep(ref: DataStepRef): Promise<DataStep> {
+  const key = `${ref.file}@${ref.checksum}`;
+  let module = loaded.get(key);
+  if (!module || !ref.checksum) {
+    module = importDataStep(ref);
+    loaded.set(key, module);
+    module.catch(() => loaded.delete(key));
+  }
+  return module;
+}
+
+async function importDataStep(ref: DataStepRef): Promise<DataStep> {
   const { createJiti } = await import('jiti');
-  jiti ??= createJiti(import.meta.url, { interopDefault: true, moduleCache: false, fsCache: false });
+  // jiti's transform cache is keyed by content; its module cache is not, so it stays off
+  jiti ??= createJiti(import.meta.url, { interopDefault: true, moduleCache: false });
   let exported: unknown;
   try {
     exported = await jiti.import(ref.file, { default: true });

@@ -1,6 +1,6 @@
 // stepwise status [--json]: which version the database is at and what is pending. Reads only.
 import { loadCatalog } from '../catalog/load-catalog.js';
-import { connect } from '../db/connect.js';
+import { connect, needsInitdb } from '../db/connect.js';
 import { inspectDatabase } from '../run/inspect.js';
 import { STATE_MEANING } from '../report/describe-state.js';
 import { styler } from '../report/style.js';
@@ -9,6 +9,7 @@ import { commandContext, printJson, type CommonOptions } from './common.js';
 export async function statusCommand(options: CommonOptions): Promise<number> {
   const ctx = commandContext(options);
   const catalog = loadCatalog(ctx.root);
+  if (needsInitdb(ctx.target)) ctx.err('Opening the embedded database for the first time (initdb takes a few seconds)…');
   const db = await connect(ctx.target, ctx.toolVersion);
   try {
     const { detected, plan } = await inspectDatabase(db, catalog);

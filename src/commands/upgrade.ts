@@ -1,6 +1,7 @@
 // stepwise [upgrade] [--to V] [--dry-run | --rehearse] [--yes] [--json]
 // In a terminal: the Ink wizard. Otherwise plain text (or JSON), applying only with --yes.
 import { loadCatalog } from '../catalog/load-catalog.js';
+import { needsInitdb } from '../db/connect.js';
 import { RefusedError, UserError, EXIT } from '../errors.js';
 import { createUpgradeSession } from '../run/upgrade-session.js';
 import type { RunMode } from '../run/events.js';
@@ -9,7 +10,7 @@ import { renderPlanText } from '../report/text-plan.js';
 import { createTextListener, renderSummary } from '../report/text-events.js';
 import { styler } from '../report/style.js';
 import { commandContext, continueCommand, printJson, type CommonOptions } from './common.js';
-import { isEmbeddedFirstOpen, seedFileFor } from './seed-offer.js';
+import { seedFileFor } from './seed-file.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
 export interface UpgradeOptions extends CommonOptions {
@@ -40,7 +41,7 @@ export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
     lockRetries: options.lockRetries,
     batchSize: options.batchSize,
     signal: stop.signal,
-    firstOpen: isEmbeddedFirstOpen(ctx.target),
+    firstOpen: needsInitdb(ctx.target),
     seedFile: interactive && mode === 'apply' ? seedFileFor(ctx) : null,
     seeder: async (db, file, onEvent) => (await import('./seed.js')).seedWithDatabase(db, file, onEvent),
   });

@@ -1,5 +1,7 @@
 // Opens the database a target names. Each driver is imported only when it is used, so that
 // `status` against a server never loads PGlite, and the reverse.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Database } from './database.js';
 import type { DatabaseTarget } from './url.js';
 
@@ -10,4 +12,9 @@ export async function connect(target: DatabaseTarget, toolVersion: string): Prom
   }
   const { openPglite } = await import('./pglite-database.js');
   return openPglite(target.dataDir, target.masked);
+}
+
+/** The embedded database's first open runs initdb, which takes several seconds: say so first. */
+export function needsInitdb(target: DatabaseTarget): boolean {
+  return target.kind === 'pglite' && !fs.existsSync(path.join(target.dataDir, 'PG_VERSION'));
 }

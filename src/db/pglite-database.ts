@@ -7,11 +7,6 @@ import type { Database } from './database.js';
 import { TransactionDepth } from './database.js';
 import { acquireDirLock } from './dir-lock.js';
 
-/** PGlite runs initdb on the first open of a data directory, which takes several seconds. */
-export function isFirstOpen(dataDir: string): boolean {
-  return !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-}
-
 export async function openPglite(dataDir: string, label: string): Promise<Database> {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // PGlite has no server to arbitrate between processes: one Stepwise at a time per directory

@@ -1,12 +1,7 @@
 // The wizard's offer to seed demo data after a first install (when a seed file exists).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DatabaseTarget } from '../db/url.js';
 import type { CommandContext } from './common.js';
-
-export function isEmbeddedFirstOpen(target: DatabaseTarget): boolean {
-  return target.kind === 'pglite' && !fs.existsSync(path.join(target.dataDir, 'PG_VERSION'));
-}
 
 /** The project's demo seed file, offered after a first install; null when there is none. */
 export function seedFileFor(ctx: CommandContext): string | null {
