@@ -32,6 +32,9 @@ export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession & 
   let db: Database | null = null;
   let unlock: (() => Promise<void>) | null = null;
   let opened: OpenedSession | null = null;
+  // stopped by the caller's signal (SIGINT outside Ink) or by the wizard's stop()
+  const stopper = new AbortController();
+  o.signal?.addEventListener('abort', () => stopper.abort(), { once: true });
 
   return {
     mode: o.mode,
@@ -70,8 +73,11 @@ export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession & 
         lockTimeoutMs: o.lockTimeoutMs,
         lockRetries: o.lockRetries,
         batchSize: o.batchSize,
-        signal: o.signal,
+        signal: stopper.signal,
       });
+    },
+    stop() {
+      stopper.abort();
     },
     async close() {
       await unlock?.();

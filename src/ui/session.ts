@@ -30,5 +30,10 @@ export interface WizardSession {
   run(decide: Decide, onEvent: RunListener): Promise<RunSummary>;
   /** offered after a first install when a seed file exists; null when not offered */
   seed: { file: string; run(onEvent: (message: string) => void): Promise<string> } | null;
+  /**
+   * Ctrl-C while a step runs: the step finishes or rolls back, then the run ends with
+   * stoppedAt.why = 'interrupted' (never a half-recorded step)
+   */
+  stop?(): void;
   close(): Promise<void>;
 }
