@@ -2,6 +2,7 @@
 // libpg-query), so the rules read as PostgreSQL concepts rather than node plumbing.
 
 import type { DefElem, Node, RangeVar, TypeName } from 'libpg-query';
+import { quoteIdent } from './quote-ident.js';
 
 /** a table as written in the SQL: `schema` only when the SQL qualified it */
 export interface TableRef {
@@ -29,8 +30,8 @@ export function tableKey(table: TableRef): string {
 
 /** how messages name a table: `"order"`, or `"audit"."log"` outside `public` */
 export function tableLabel(table: TableRef): string {
-  const name = `"${table.name}"`;
-  return table.schema && table.schema !== 'public' ? `"${table.schema}".${name}` : name;
+  const name = quoteIdent(table.name);
+  return table.schema && table.schema !== 'public' ? `${quoteIdent(table.schema)}.${name}` : name;
 }
 
 export function stringsOf(nodes: Node[] | undefined): string[] {

@@ -24,14 +24,17 @@ export class MigrationScope {
     return this.partitionedTables.has(tableKey(table));
   }
 
-  /** call after the statement's warnings are computed: they describe the state before it */
+  /**
+   * Call after the statement's warnings are computed: they describe the state before it.
+   * CREATE TABLE IF NOT EXISTS may meet an existing, full table, so it does not make one new.
+   */
   record(stmt: Node): void {
     if ('CreateStmt' in stmt) {
       const table = tableOf(stmt.CreateStmt.relation);
-      if (!table) return;
+      if (!table || stmt.CreateStmt.if_not_exists) return;
       this.newTables.add(tableKey(table));
       if (stmt.CreateStmt.partspec) this.partitionedTables.add(tableKey(table));
-    } else if ('CreateTableAsStmt' in stmt && stmt.CreateTableAsStmt.objtype === 'OBJECT_TABLE') {
+    } else if ('CreateTableAsStmt' in stmt && stmt.CreateTableAsStmt.objtype === 'OBJECT_TABLE' && !stmt.CreateTableAsStmt.if_not_exists) {
       this.addNewTable(tableOf(stmt.CreateTableAsStmt.into?.rel));
     } else if ('SelectStmt' in stmt && stmt.SelectStmt.intoClause) {
       this.addNewTable(tableOf(stmt.SelectStmt.intoClause.rel));

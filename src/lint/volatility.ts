@@ -85,6 +85,8 @@ export function volatilityOf(expr: Node | undefined): Volatility {
   }
   if ('TypeCast' in expr) return volatilityOf(expr.TypeCast.arg);
   if ('A_Expr' in expr) return worstOf([expr.A_Expr.lexpr, expr.A_Expr.rexpr]);
+  // the right-hand side of IN (…)
+  if ('List' in expr) return worstOf(expr.List.items);
   if ('BoolExpr' in expr) return worstOf(expr.BoolExpr.args);
   if ('CoalesceExpr' in expr) return worstOf(expr.CoalesceExpr.args);
   if ('MinMaxExpr' in expr) return worstOf(expr.MinMaxExpr.args);

@@ -68,6 +68,16 @@ describe('data-loss warnings', () => {
     expect(await loss('ALTER TABLE cart ADD COLUMN a int', 'ALTER TABLE cart RENAME COLUMN a TO b', 'ALTER TABLE cart DROP COLUMN b')).toEqual([]);
   });
 
+  it('does not trust CREATE TABLE IF NOT EXISTS to make a new table: it may meet an existing one', async () => {
+    expect(await loss('CREATE TABLE IF NOT EXISTS "cart" ("id" text)', 'DROP TABLE "cart"')).toHaveLength(1);
+    expect(await loss('CREATE TABLE IF NOT EXISTS c2 AS SELECT * FROM cart', 'DROP TABLE c2')).toHaveLength(1);
+  });
+
+  it('names identifiers the way SQL would, embedded quotes doubled', async () => {
+    const [warning] = await loss('ALTER TABLE "Mixed""Name" DROP COLUMN "a""b"');
+    expect(warning).toMatchObject({ table: 'Mixed"Name', column: 'a"b', message: 'Drops column "a""b" of table "Mixed""Name" with every value in it.' });
+  });
+
   it('warns again once a created table was dropped and an existing one of that name is meant', async () => {
     const chunks = ['CREATE TABLE t (id int)', 'DROP TABLE t', 'DROP TABLE t'];
     expect(await loss(...chunks)).toHaveLength(1);

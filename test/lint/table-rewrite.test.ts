@@ -27,6 +27,7 @@ describe('table-rewrite warnings', () => {
     ['"n" bigint DEFAULT nextval(\'cart_n_seq\'::regclass)', 'nextval'],
     ['"code" text DEFAULT md5(random()::text)', 'random'],
     ['"u" uuid DEFAULT "public".uuid_generate_v4()', 'uuid_generate_v4'],
+    ['"pick" int DEFAULT CASE WHEN 1 IN (2, (random() * 3)::int) THEN 1 ELSE 0 END', 'random'],
   ])('ADD COLUMN %s is a rewrite: volatile %s()', async (definition, fn) => {
     const [warning, ...rest] = await addColumn(definition);
     expect(rest).toEqual([]);

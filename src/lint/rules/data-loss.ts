@@ -4,6 +4,7 @@
 import type { AlterTableStmt, DropStmt, Node } from 'libpg-query';
 import { stringsOf, tableLabel, tableOf, tableOfNames, type TableRef } from '../ast.js';
 import type { LintWarning } from '../lint-types.js';
+import { quoteIdent } from '../quote-ident.js';
 import type { MigrationScope } from '../migration-scope.js';
 import { located } from './located.js';
 
@@ -42,7 +43,7 @@ function dropWarnings(drop: DropStmt, scope: MigrationScope): LintWarning[] {
   if (drop.removeType === 'OBJECT_SCHEMA' && cascade) {
     return stringsOf(drop.objects).map((schema) => ({
       kind: 'data-loss' as const,
-      message: `Drops schema "${schema}" with every table and row in it.`,
+      message: `Drops schema ${quoteIdent(schema)} with every table and row in it.`,
       schema,
       loses: 'schema-rows' as const,
     }));
@@ -60,7 +61,7 @@ function dropColumnWarnings(alter: AlterTableStmt, scope: MigrationScope): LintW
     return [
       {
         kind: 'data-loss' as const,
-        message: `Drops column "${column}" of table ${tableLabel(table)} with every value in it.`,
+        message: `Drops column ${quoteIdent(column)} of table ${tableLabel(table)} with every value in it.`,
         ...located(table),
         column,
         loses: 'column-values' as const,

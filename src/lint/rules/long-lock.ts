@@ -5,6 +5,7 @@
 import type { AlterTableCmd, ColumnDef, Constraint, Node } from 'libpg-query';
 import { tableLabel, tableOf, type TableRef } from '../ast.js';
 import type { LintWarning } from '../lint-types.js';
+import { quoteIdent } from '../quote-ident.js';
 import type { MigrationScope } from '../migration-scope.js';
 import { located } from './located.js';
 
@@ -15,7 +16,7 @@ export function longLockWarnings(stmt: Node, scope: MigrationScope): LintWarning
     const { relation, concurrent, idxname } = stmt.IndexStmt;
     const table = tableOf(relation);
     if (!table || concurrent || scope.isNewTable(table)) return [];
-    const index = idxname ? `index "${idxname}"` : 'an index';
+    const index = idxname ? `index ${quoteIdent(idxname)}` : 'an index';
     const message = `Creating ${index} on table ${tableLabel(table)} without CONCURRENTLY blocks writes to the table until it is built.`;
     return [lock(table, message)];
   }
@@ -30,8 +31,8 @@ export function longLockWarnings(stmt: Node, scope: MigrationScope): LintWarning
 function alterTableLocks(table: TableRef, cmd: AlterTableCmd): LintWarning[] {
   if (cmd.subtype === 'AT_SetNotNull' && cmd.name) {
     const message =
-      `Setting column "${cmd.name}" of table ${tableLabel(table)} NOT NULL scans every row ${EXCLUSIVE}, ` +
-      `unless a validated CHECK ("${cmd.name}" IS NOT NULL) constraint already proves it.`;
+      `Setting column ${quoteIdent(cmd.name)} of table ${tableLabel(table)} NOT NULL scans every row ${EXCLUSIVE}, ` +
+      `unless a validated CHECK (${quoteIdent(cmd.name)} IS NOT NULL) constraint already proves it.`;
     return [lock(table, message, cmd.name)];
   }
   if (cmd.subtype === 'AT_AddConstraint' && cmd.def && 'Constraint' in cmd.def) {
@@ -42,7 +43,7 @@ function alterTableLocks(table: TableRef, cmd: AlterTableCmd): LintWarning[] {
     const column = cmd.def.ColumnDef;
     return (column.constraints ?? []).flatMap((node) => {
       const message = 'Constraint' in node ? columnConstraintMessage(table, column, node.Constraint) : undefined;
-      return message && column.colname ? [lock(table, message, column.colname)] : [];
+      return message ? [lock(table, message, column.colname)] : [];
     });
   }
   return [];
@@ -51,7 +52,7 @@ function alterTableLocks(table: TableRef, cmd: AlterTableCmd): LintWarning[] {
 /** ALTER TABLE … ADD CONSTRAINT: validation scans and index builds */
 function addConstraintMessage(table: TableRef, constraint: Constraint): string | undefined {
   const label = tableLabel(table);
-  const name = constraint.conname ? ` "${constraint.conname}"` : '';
+  const name = constraint.conname ? ` ${quoteIdent(constraint.conname)}` : '';
   switch (constraint.contype) {
     case 'CONSTR_FOREIGN': {
       if (constraint.skip_validation) return undefined;
@@ -83,7 +84,8 @@ function addConstraintMessage(table: TableRef, constraint: Constraint): string |
 
 /** ALTER TABLE … ADD COLUMN with inline constraints: the whole table is checked or indexed */
 function columnConstraintMessage(table: TableRef, column: ColumnDef, constraint: Constraint): string | undefined {
-  const adding = `Adding column "${column.colname}" to table ${tableLabel(table)}`;
+  if (!column.colname) return undefined;
+  const adding = `Adding column ${quoteIdent(column.colname)} to table ${tableLabel(table)}`;
   switch (constraint.contype) {
     case 'CONSTR_FOREIGN': {
       const referenced = tableOf(constraint.pktable);

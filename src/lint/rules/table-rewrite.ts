@@ -4,6 +4,7 @@
 import type { AlterTableCmd, ColumnDef, Node } from 'libpg-query';
 import { booleanOption, stringsOf, tableLabel, tableOf, typeText, type TableRef } from '../ast.js';
 import type { LintWarning } from '../lint-types.js';
+import { quoteIdent } from '../quote-ident.js';
 import type { MigrationScope } from '../migration-scope.js';
 import { volatilityOf } from '../volatility.js';
 import { located } from './located.js';
@@ -35,9 +36,10 @@ function alterTableRewrites(table: TableRef, cmd: AlterTableCmd): LintWarning[] 
   const label = tableLabel(table);
   switch (cmd.subtype) {
     case 'AT_AlterColumnType': {
+      if (!cmd.name) return [];
       const def = cmd.def && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef : undefined;
       const message =
-        `Changing column "${cmd.name}" of table ${label} to ${typeText(def?.typeName)} rewrites the table and ` +
+        `Changing column ${quoteIdent(cmd.name)} of table ${label} to ${typeText(def?.typeName)} rewrites the table and ` +
         `its indexes ${LOCK}, unless the old type converts without a rewrite (such as varchar to text).`;
       return [rewrite(table, message, cmd.name)];
     }
@@ -49,7 +51,8 @@ function alterTableRewrites(table: TableRef, cmd: AlterTableCmd): LintWarning[] 
     case 'AT_SetUnLogged':
       return [rewrite(table, `Changing whether table ${label} is logged rewrites it ${LOCK}.`)];
     case 'AT_SetTableSpace':
-      return [rewrite(table, `Moving table ${label} to tablespace "${cmd.name}" copies it ${LOCK}.`)];
+      if (!cmd.name) return [];
+      return [rewrite(table, `Moving table ${label} to tablespace ${quoteIdent(cmd.name)} copies it ${LOCK}.`)];
     case 'AT_SetAccessMethod':
       return [rewrite(table, `Changing the access method of table ${label} rewrites it ${LOCK}.`)];
     default:
@@ -59,7 +62,8 @@ function alterTableRewrites(table: TableRef, cmd: AlterTableCmd): LintWarning[] 
 
 function addColumnRewrites(table: TableRef, def: ColumnDef): LintWarning[] {
   const column = def.colname;
-  const adding = `Adding column "${column}" to table ${tableLabel(table)}`;
+  if (!column) return [];
+  const adding = `Adding column ${quoteIdent(column)} to table ${tableLabel(table)}`;
   const typeName = stringsOf(def.typeName?.names).at(-1) ?? '';
   if (SERIAL_TYPES.has(typeName)) {
     return [rewrite(table, `${adding} as ${typeName} numbers every row from a sequence, rewriting the table ${LOCK}.`, column)];
