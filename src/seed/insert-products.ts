@@ -2,15 +2,15 @@
 // left exactly as it is (its rows are not merged with the file's); new products are written
 // table by table in batches, parents before children.
 import type { Queryable } from '../core/data-step.js';
-import type { Columns } from './bulk-insert.js';
 import { bulkInsert } from './bulk-insert.js';
 import { newId } from './ids.js';
 import type { ChildRows, ProductRefs } from './product-rows.js';
 import { addChildRows, emptyChildRows, productRow } from './product-rows.js';
+import { childTables, productColumns } from './product-tables.js';
 import { SeedConflictError } from './seed-conflict.js';
 import type { SeedProduct } from './seed-file-schema.js';
 import type { SeedProblem } from './seed-problems.js';
-import type { SeedEntity, SeedProgressListener, SeedTally } from './seed-report.js';
+import type { SeedProgressListener, SeedTally } from './seed-report.js';
 
 interface Indexed {
   product: SeedProduct;
@@ -44,7 +44,7 @@ export async function insertProducts(
     // a concurrent writer may have taken a handle since the check above: skip it, like a re-run would
     skipConflicts: true,
     returning: 'id',
-    onBatch: (done) => onProgress({ entity: 'products', done, total: rows.length }),
+    onBatch: (done) => onProgress({ entity: 'products', table: 'product', done, total: rows.length }),
   });
   const insertedIds = new Set(insertedProducts.rows.map((row) => row.id));
 
@@ -71,81 +71,6 @@ export async function insertProducts(
   tally.wrote(written.links);
 }
 
-const productColumns: Columns = {
-  id: 'text',
-  title: 'text',
-  subtitle: 'text',
-  description: 'text',
-  handle: 'text',
-  is_giftcard: 'boolean',
-  status: 'text',
-  thumbnail: 'text',
-  weight: 'int',
-  collection_id: 'text',
-  discountable: 'boolean',
-  metadata: 'jsonb',
-};
-
-/** each child table: its rows, the entity it counts as (links count as rows only) and its columns */
-const childTables: { key: keyof ChildRows; table: string; entity: SeedEntity | 'links'; columns: Columns }[] = [
-  { key: 'options', table: 'product_option', entity: 'links', columns: { id: 'text', product_id: 'text', title: 'text' } },
-  {
-    key: 'variants',
-    table: 'product_variant',
-    entity: 'variants',
-    columns: {
-      id: 'text',
-      product_id: 'text',
-      title: 'text',
-      sku: 'text',
-      barcode: 'text',
-      allow_backorder: 'boolean',
-      manage_inventory: 'boolean',
-      weight: 'int',
-      variant_rank: 'int',
-    },
-  },
-  {
-    key: 'optionValues',
-    table: 'product_option_value',
-    entity: 'links',
-    columns: { id: 'text', value: 'text', option_id: 'text', variant_id: 'text' },
-  },
-  {
-    key: 'prices',
-    table: 'money_amount',
-    entity: 'prices',
-    columns: { id: 'text', currency_code: 'text', amount: 'int', variant_id: 'text' },
-  },
-  { key: 'images', table: 'image', entity: 'images', columns: { id: 'text', url: 'text' } },
-  { key: 'productImages', table: 'product_images', entity: 'links', columns: { product_id: 'text', image_id: 'text' } },
-  {
-    key: 'productCategories',
-    table: 'product_category_product',
-    entity: 'links',
-    columns: { product_category_id: 'text', product_id: 'text' },
-  },
-  {
-    key: 'productSalesChannels',
-    table: 'product_sales_channel',
-    entity: 'links',
-    columns: { product_id: 'text', sales_channel_id: 'text' },
-  },
-  { key: 'inventoryItems', table: 'inventory_item', entity: 'inventory_items', columns: { id: 'text', sku: 'text', weight: 'int' } },
-  {
-    key: 'inventoryLevels',
-    table: 'inventory_level',
-    entity: 'links',
-    columns: { id: 'text', inventory_item_id: 'text', location_id: 'text', stocked_quantity: 'int' },
-  },
-  {
-    key: 'variantInventoryItems',
-    table: 'product_variant_inventory_item',
-    entity: 'links',
-    columns: { id: 'text', variant_id: 'text', inventory_item_id: 'text', required_quantity: 'int' },
-  },
-];
-
 async function insertChildRows(db: Queryable, children: ChildRows, onProgress: SeedProgressListener) {
   const written = { variants: 0, prices: 0, images: 0, inventoryItems: 0, links: 0 };
   for (const { key, table, entity, columns } of childTables) {
@@ -154,7 +79,7 @@ async function insertChildRows(db: Queryable, children: ChildRows, onProgress: S
       table,
       columns,
       rows,
-      onBatch: (done) => onProgress({ entity, done, total: rows.length }),
+      onBatch: (done) => onProgress({ entity, table, done, total: rows.length }),
     });
     if (entity === 'links') written.links += inserted;
     else if (entity === 'inventory_items') written.inventoryItems += inserted;

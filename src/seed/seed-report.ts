@@ -36,7 +36,11 @@ export interface SeedReport {
 
 /** Progress of the long part (products and their rows), after each batch. */
 export interface SeedProgress {
+  /** what the rows count as; `links` for option values, levels and join tables */
   entity: SeedEntity | 'links';
+  /** the table being written, e.g. `product_variant` */
+  table: string;
+  /** rows of this table sent so far, of `total` */
   done: number;
   total: number;
 }
