@@ -7,8 +7,12 @@ type LibPgQuery = typeof import('libpg-query');
 
 let loading: Promise<LibPgQuery> | undefined;
 
+/** the module with its WASM ready, so a failure to load is never mistaken for bad SQL */
 function loadLibPgQuery(): Promise<LibPgQuery> {
-  loading ??= import('libpg-query');
+  loading ??= import('libpg-query').then(async (lib) => {
+    await lib.loadModule();
+    return lib;
+  });
   return loading;
 }
 
@@ -32,7 +36,9 @@ export async function parseStatements(sql: string): Promise<Node[]> {
   try {
     result = await parse(sql);
   } catch (error) {
-    throw toSyntaxError(error, sql);
+    if (!(error instanceof Error) || error.name !== 'SqlError') throw error;
+    const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
+    throw syntaxErrorAt(error.message, sql, position);
   }
   return (result.stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
 }
@@ -43,17 +49,17 @@ export async function parsePlpgsql(functionSql: string): Promise<unknown> {
   try {
     return await parsePlPgSQL(functionSql);
   } catch (error) {
-    throw toSyntaxError(error, functionSql);
+    // with the module loaded, a plain Error carries PostgreSQL's message (without a position)
+    if (!(error instanceof Error) || error instanceof TypeError) throw error;
+    throw new SqlSyntaxError(error.message);
   }
 }
 
-function toSyntaxError(error: unknown, sql: string): SqlSyntaxError {
-  if (!(error instanceof Error)) return new SqlSyntaxError(String(error));
-  const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
-  if (position === undefined || position < 0) return new SqlSyntaxError(error.message);
+function syntaxErrorAt(message: string, sql: string, position: number | undefined): SqlSyntaxError {
+  if (position === undefined || position < 0) return new SqlSyntaxError(message);
   // libpg-query reports a 0-based character offset
   const before = sql.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
-  return new SqlSyntaxError(error.message, line, column);
+  return new SqlSyntaxError(message, line, column);
 }

@@ -92,7 +92,7 @@ describe('analyzeStatements', () => {
 
   it('a DO block whose body does not parse is a parseError; other languages are not read', async () => {
     const [broken] = await analyzeStatements(['DO $$ BEGIN DROP TABLE; END $$']);
-    expect(broken.parseError).toBeDefined();
+    expect(broken.parseError).toMatch(/^syntax error/);
     const [other] = await analyzeStatements(["DO LANGUAGE plv8 $$ plv8.execute('DROP TABLE cart') $$"]);
     expect(other).toMatchObject({ transactional: true, warnings: [] });
   });
