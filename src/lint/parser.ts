@@ -1,7 +1,7 @@
 // PostgreSQL's own parser (libpg-query, compiled to WASM), loaded on first use so commands that
 // never lint never pay for the module and its WASM start-up.
 
-import type { Node, ParseResult } from 'libpg-query';
+import type { Node, RawStmt } from 'libpg-query';
 
 type LibPgQuery = typeof import('libpg-query');
 
@@ -30,17 +30,34 @@ export class SqlSyntaxError extends Error {
 
 /** the statements of one SQL text, in order; an empty or comment-only text has none */
 export async function parseStatements(sql: string): Promise<Node[]> {
+  return (await parseRaw(sql)).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
+}
+
+/**
+ * The text of each statement of `sql`, without the separating semicolons. PostgreSQL runs a
+ * multi-statement string as one implicit transaction, so a chunk holding CREATE INDEX
+ * CONCURRENTLY next to other statements must be sent one statement at a time.
+ */
+export async function splitStatements(sql: string): Promise<string[]> {
+  // locations are UTF-8 byte offsets; an absent length means "to the end"
+  const bytes = Buffer.from(sql, 'utf8');
+  return (await parseRaw(sql)).map((raw) => {
+    const start = raw.stmt_location ?? 0;
+    const end = raw.stmt_len ? start + raw.stmt_len : bytes.length;
+    return bytes.subarray(start, end).toString('utf8').trim();
+  });
+}
+
+async function parseRaw(sql: string): Promise<RawStmt[]> {
   if (sql.trim() === '') return [];
   const { parse } = await loadLibPgQuery();
-  let result: ParseResult;
   try {
-    result = await parse(sql);
+    return (await parse(sql)).stmts ?? [];
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'SqlError') throw error;
     const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
     throw syntaxErrorAt(error.message, sql, position);
   }
-  return (result.stmts ?? []).flatMap((raw) => (raw.stmt ? [raw.stmt] : []));
 }
 
 /** the PL/pgSQL parse tree of `CREATE FUNCTION … LANGUAGE plpgsql` text */
