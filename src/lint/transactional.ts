@@ -1,6 +1,7 @@
-// Statements PostgreSQL refuses inside a transaction block: every call of
-// PreventInTransactionBlock in its sources, checked against a live server. The runner executes
-// these outside the migration's transaction.
+// Statements PostgreSQL refuses inside a transaction block: the commands that call
+// PreventInTransactionBlock in its sources, each checked against a live server where one can
+// show it (test/lint/transactional.pg.test.ts). The runner executes these outside the
+// migration's transaction.
 
 import type { Node, ReindexStmt } from 'libpg-query';
 import { booleanOption, findOption, optionIsTrue, tableOf } from './ast.js';
