@@ -19,6 +19,11 @@ export interface MigrationRunOptions {
   sleep?(ms: number): Promise<void>;
 }
 
+async function splitForAutocommit(sql: string): Promise<string[]> {
+  const { splitStatements } = await import('../lint/parser.js');
+  return splitStatements(sql);
+}
+
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: number; summary?: string }> {
@@ -56,11 +61,16 @@ async function applyOnce(o: MigrationRunOptions): Promise<{ rows: number; summar
 
   const run = async (chunk: (typeof chunks)[number], n: number) => {
     o.emit({ type: 'statement', step, index: n + 1, total: chunks.length, sql: chunk.sql.trim() });
-    try {
-      rows += await db.exec(chunk.sql);
-    } catch (error) {
-      if (isLockTimeout(error)) throw error;
-      throw new StepError(toStepFailure(error, { statement: chunk.sql, statementIndex: chunk.i + 1 }));
+    // PostgreSQL runs a multi-statement string as one implicit transaction, which statements
+    // like CREATE INDEX CONCURRENTLY refuse: such a chunk goes one statement at a time
+    const parts = chunk.preview && !chunk.preview.transactional ? await splitForAutocommit(chunk.sql) : [chunk.sql];
+    for (const sql of parts) {
+      try {
+        rows += await db.exec(sql);
+      } catch (error) {
+        if (isLockTimeout(error)) throw error;
+        throw new StepError(toStepFailure(error, { statement: sql, statementIndex: chunk.i + 1 }));
+      }
     }
   };
 

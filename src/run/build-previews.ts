@@ -27,7 +27,7 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
     const { measureWarnings } = await import('../lint/measure-loss.js');
     for (const step of migrations) {
       const analyzed = await analyzeStatements(step.migration!.statements);
-      const statements = (await readOnly(db, () => measureWarnings(db, analyzed)))!;
+      const statements = await measureWithin(db, () => measureWarnings(db, analyzed), analyzed);
       previews[stepKey(step)] = {
         statements,
         warnings: statements.flatMap((s) => s.warnings),
@@ -48,6 +48,22 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
     warnings.push(...(await preflight(db, step, dataStep)));
   }
   return { previews, warnings };
+}
+
+// exact counts of rows at stake scan the table: on a huge one, the preview shows no count
+// rather than keep the operator waiting
+const MEASURE_TIMEOUT_MS = 5000;
+
+async function measureWithin<T>(db: Database, measure: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return (await readOnly(db, async () => {
+      await db.exec(`SET LOCAL statement_timeout = ${MEASURE_TIMEOUT_MS}`);
+      return measure();
+    }))!;
+  } catch (error) {
+    if ((error as { code?: string }).code === '57014') return fallback; // query_canceled
+    throw error;
+  }
 }
 
 async function preflight(db: Database, step: PlannedStep, dataStep: DataStep): Promise<string[]> {
