@@ -1,55 +1,45 @@
 // Medusa-style ids: a prefix and a ULID (`prod_01HV…`). Monotonic within a process, so rows
 // created together sort in creation order, which keeps keyset batching over them cheap.
+// A seed makes hundreds of thousands of them, so the encoded time and high random half are
+// cached and only the low half is re-encoded per id.
 import { randomBytes } from 'node:crypto';
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32
+const half = 2 ** 40; // the 80 random bits as two 40-bit halves
 
 let lastTime = -1;
-const lastRandom = new Uint8Array(10);
+let timeText = '';
+let high = 0;
+let highText = '';
+let low = 0;
 
 export function newId(prefix: string): string {
   const now = Date.now();
   if (now > lastTime) {
     lastTime = now;
-    lastRandom.set(randomBytes(10));
-  } else {
-    increment(lastRandom);
+    timeText = encode(now, 10);
+    const bytes = randomBytes(10);
+    setHigh(bytes.readUIntBE(0, 5));
+    low = bytes.readUIntBE(5, 5);
+  } else if (++low === half) {
+    // same millisecond: increment the 80-bit random part, as monotonic ULIDs do
+    low = 0;
+    setHigh((high + 1) % half);
   }
-  return `${prefix}_${encodeTime(lastTime)}${encodeRandom(lastRandom)}`;
+  return `${prefix}_${timeText}${highText}${encode(low, 8)}`;
 }
 
-function increment(bytes: Uint8Array): void {
-  for (let i = bytes.length - 1; i >= 0; i--) {
-    if (bytes[i] < 0xff) {
-      bytes[i]++;
-      return;
-    }
-    bytes[i] = 0;
-  }
+function setHigh(value: number): void {
+  high = value;
+  highText = encode(value, 8);
 }
 
-function encodeTime(time: number): string {
+/** `value` as `length` base32 characters, most significant first */
+function encode(value: number, length: number): string {
   let out = '';
-  for (let i = 0; i < 10; i++) {
-    out = alphabet[time % 32] + out;
-    time = Math.floor(time / 32);
-  }
-  return out;
-}
-
-/** 80 bits as 16 base32 characters */
-function encodeRandom(bytes: Uint8Array): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += alphabet[(buffer >> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
+  for (let i = 0; i < length; i++) {
+    out = alphabet[value % 32] + out;
+    value = Math.floor(value / 32);
   }
   return out;
 }

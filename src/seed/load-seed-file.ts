@@ -6,7 +6,7 @@ import { parseJson } from './json-syntax.js';
 import type { SeedFile } from './seed-file-schema.js';
 import { seedFileSchema } from './seed-file-schema.js';
 import type { SeedProblem } from './seed-problems.js';
-import { formatProblem, problemsFromIssues } from './seed-problems.js';
+import { formatProblem, problemsFromIssues, seedErrorMap } from './seed-problems.js';
 import { checkSeedReferences } from './seed-references.js';
 
 export type SeedFileErrorKind = 'unreadable' | 'syntax' | 'invalid';
@@ -52,7 +52,7 @@ export function parseSeedText(text: string, source = 'the seed file'): SeedFile 
 
 /** Validates an already-parsed seed object (a generated one, or JSON from elsewhere). */
 export function validateSeed(data: unknown, source = 'the seed data'): SeedFile {
-  const result = seedFileSchema.safeParse(data, { reportInput: true });
+  const result = seedFileSchema.safeParse(data, { reportInput: true, error: seedErrorMap });
   const problems = result.success ? checkSeedReferences(result.data) : problemsFromIssues(result.error.issues);
   if (problems.length > 0) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

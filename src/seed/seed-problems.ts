@@ -26,14 +26,56 @@ export function formatProblem(problem: SeedProblem): string {
   return `${problem.path}: ${problem.message}`;
 }
 
+/**
+ * Pass to safeParse as `error`: an unknown-field issue then carries the object's known fields
+ * (as JSON in its message), so the problem can name the field that was probably meant.
+ */
+export const seedErrorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+  return shape ? JSON.stringify(Object.keys(shape)) : undefined;
+};
+
 /** Zod's issues as problems; parse with `reportInput: true` so messages can quote the value. */
 export function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): SeedProblem[] {
   return issues.flatMap((issue): SeedProblem[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field' }));
+      const known = knownFields(issue.message);
+      return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: unknownField(key, known) }));
     }
     return [{ path: formatPath(issue.path), message: describeIssue(issue) }];
   });
+}
+
+function knownFields(message: string): string[] {
+  try {
+    const fields: unknown = JSON.parse(message);
+    return Array.isArray(fields) ? fields.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+function unknownField(key: string, known: string[]): string {
+  const near = known
+    .map((field) => ({ field, distance: editDistance(key.toLowerCase(), field) }))
+    .filter(({ distance }) => distance <= Math.min(2, Math.floor((key.length - 1) / 2)))
+    .sort((a, b) => a.distance - b.distance)[0];
+  if (near) return `unknown field (did you mean "${near.field}"?)`;
+  return known.length > 0 ? `unknown field (expected one of: ${known.join(', ')})` : 'unknown field';
+}
+
+/** Levenshtein distance, for "did you mean" */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -7,10 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertSeed } from '../../src/seed/insert-seed.js';
 import { SeedFileError, loadSeedFile, validateSeed } from '../../src/seed/load-seed-file.js';
 import { SeedConflictError } from '../../src/seed/seed-conflict.js';
-import { createTestDatabase, serverAvailable, type TestDatabase } from './pg-test-database.js';
+import { createTestDatabase, type TestDatabase } from './pg-test-database.js';
 import { tableCounts } from './seed-queries.js';
-
-const available = await serverAvailable();
 
 const file = () => ({
   store: { currencies: ['eur'] },
@@ -22,7 +20,7 @@ const file = () => ({
   ],
 });
 
-describe.skipIf(!available)('insertSeed on PostgreSQL: a database with data', () => {
+describe('insertSeed on PostgreSQL: a database with data', () => {
   let db: TestDatabase;
   beforeEach(async () => {
     db = await createTestDatabase();

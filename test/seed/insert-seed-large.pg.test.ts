@@ -4,12 +4,10 @@ import { generateSeed } from '../../src/seed/generate-seed.js';
 import { insertSeed, type SeedDatabase } from '../../src/seed/insert-seed.js';
 import { validateSeed } from '../../src/seed/load-seed-file.js';
 import type { SeedProgress } from '../../src/seed/seed-report.js';
-import { createTestDatabase, serverAvailable, type TestDatabase } from './pg-test-database.js';
+import { createTestDatabase, type TestDatabase } from './pg-test-database.js';
 import { tableCounts } from './seed-queries.js';
 
-const available = await serverAvailable();
-
-describe.skipIf(!available)('insertSeed on PostgreSQL: a generated file of 10,000 products × 4 variants', () => {
+describe('insertSeed on PostgreSQL: a generated file of 10,000 products × 4 variants', () => {
   let db: TestDatabase;
   const statements: string[] = [];
   beforeAll(async () => {

@@ -4,17 +4,15 @@ import { insertSeed } from '../../src/seed/insert-seed.js';
 import { validateSeed } from '../../src/seed/load-seed-file.js';
 import { verifyPassword } from '../../src/seed/password.js';
 import type { SeedReport } from '../../src/seed/seed-report.js';
-import { createTestDatabase, serverAvailable, type TestDatabase } from './pg-test-database.js';
+import { createTestDatabase, type TestDatabase } from './pg-test-database.js';
 import { difference, tableCounts } from './seed-queries.js';
 
 const demoJson = JSON.parse(readFileSync(new URL('../../seed/seed.json', import.meta.url), 'utf8'));
 const demo = validateSeed(demoJson);
-const available = await serverAvailable();
-
 const counts = (report: SeedReport) =>
   Object.fromEntries(report.entities.map((e) => [e.entity, [e.inserted, e.alreadyPresent]]));
 
-describe.skipIf(!available)('insertSeed on PostgreSQL: the demo store', () => {
+describe('insertSeed on PostgreSQL: the demo store', () => {
   let db: TestDatabase;
   let first: SeedReport;
 

@@ -1,29 +1,27 @@
 // The embedded default: `npm start` seeds into PGlite, through the engine's own adapter.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pglite-database.js';
 import { insertSeed } from '../../src/seed/insert-seed.js';
 import { validateSeed } from '../../src/seed/load-seed-file.js';
 import { asSeedDatabase } from '../../src/seed/seed-database.js';
+import { clonePgliteDir } from '../helpers/pglite.js';
 import { migrationStatements } from './pg-test-database.js';
 import { tableCounts } from './seed-queries.js';
 
 const demo = validateSeed(JSON.parse(readFileSync(new URL('../../seed/seed.json', import.meta.url), 'utf8')));
 
 describe('insertSeed on PGlite', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'stepwise-seed-pglite-'));
+  const dir = clonePgliteDir();
   let db: Database;
   beforeAll(async () => {
-    db = await openPglite(path.join(dir, 'pgdata'), 'test');
+    db = await openPglite(dir.dataDir, 'test');
     for (const statement of migrationStatements()) await db.exec(statement);
   }, 120_000);
   afterAll(async () => {
     await db?.close();
-    rmSync(dir, { recursive: true, force: true });
+    dir.remove();
   });
 
   it('seeds the demo store, then adds nothing on a re-run', async () => {

@@ -46,7 +46,7 @@ describe('loadSeedFile', () => {
   });
 
   it('reports every problem, one a line, under a headline; a user error (exit 2)', async () => {
-    const file = write('bad.json', JSON.stringify({ users: [{ email: 'x' }], products: [{ title: 'T', handle: 't', prise: 1 }] }));
+    const file = write('bad.json', JSON.stringify({ users: [{ email: 'x' }], products: [{ title: 'T', handle: 't', titel: 1 }] }));
     const error = await failure(file);
     expect(error).toBeInstanceOf(UserError);
     expect(error.exitCode).toBe(2);
@@ -54,7 +54,7 @@ describe('loadSeedFile', () => {
       `${file} has 3 problems; nothing was written:`,
       '  users[0].email: expected an email address, got "x"',
       '  users[0].password: required, expected a string',
-      '  products[0].prise: unknown field',
+      '  products[0].titel: unknown field (did you mean "title"?)',
     ]);
   });
 

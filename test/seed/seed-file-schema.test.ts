@@ -106,10 +106,14 @@ describe('shape problems, each with its JSON path', () => {
     expect(problems(file)).toEqual(['users[0].password: required, expected a string']);
   });
 
-  it('an unknown (misspelt) field', () => {
+  it('an unknown field: the one probably meant, else the ones known', () => {
     const file = medusaFile() as any;
     file.products[0].variants[0].prise = [];
-    expect(problems(file)).toEqual(['products[0].variants[0].prise: unknown field']);
+    file.products[0].tags = ['summer'];
+    expect(problems(file)).toEqual([
+      'products[0].variants[0].prise: unknown field (did you mean "prices"?)',
+      'products[0].tags: unknown field (expected one of: title, subtitle, description, handle, is_giftcard, discountable, status, weight, thumbnail, images, categories, collection, options, variants, metadata)',
+    ]);
   });
 
   it('a value outside an enumeration', () => {
