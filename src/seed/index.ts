@@ -13,3 +13,6 @@ export type { SeedFile, SeedFileInput } from './seed-file-schema.js';
 export type { SeedProblem } from './seed-problems.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { asSeedDatabase } from './seed-database.js';
+export { productTables } from './product-tables.js';
+export type { TableRows } from './product-tables.js';
+export type { ProductRefs } from './product-rows.js';
