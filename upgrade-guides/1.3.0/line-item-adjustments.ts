@@ -12,30 +12,47 @@
 // done by an earlier run) is left alone, so a second run inserts nothing.
 import type { DataStep, DataStepContext, Queryable } from '../../src/core/data-step.js';
 
-/** The adjustments still missing for the orders matched by `orderFilter` (over `o`). */
-function missingAdjustments(orderFilter: string): string {
+/**
+ * The adjustments still missing, for every order or for the orders in `$2` (a batch). `$1` lists
+ * the rules limited to some products. The batch's lines and discounts are collected first
+ * (MATERIALIZED); lookups into tables that are large or grow while the step runs are scalar
+ * subqueries, which PostgreSQL never turns into joins: one index probe per line, so a batch costs
+ * the same at the end of a big table as at its start.
+ */
+function missingAdjustments(batch: boolean): string {
+  // The batch's ids drive: one order_id index scan per order. OFFSET 0 keeps PostgreSQL from
+  // flattening the lateral subquery into a join it might plan as a full scan, as it does on tables
+  // that were never analyzed (right after a restore, say).
+  const ofOrders = (table: string, alias: string) =>
+    batch
+      ? `unnest($2::text[]) as batch(order_id)
+         cross join lateral (select * from ${table} t where t.order_id = batch.order_id offset 0) ${alias}`
+      : `${table} ${alias}`;
   return `
-  with pair as (
-    select o.id as order_id, d.id as discount_id, r.id as rule_id, r.type, r.value::bigint as value,
-           coalesce(r.allocation, 'total') as allocation
-    from "order" o
-    join order_discounts od on od.order_id = o.id
+  with order_line as materialized (
+    select li.id, li.order_id, li.quantity::bigint as quantity, li.unit_price::bigint * li.quantity as line_total,
+           li.allow_discounts, (select v.product_id from product_variant v where v.id = li.variant_id) as product_id,
+           (select array_agg(a.discount_id) from line_item_adjustment a where a.item_id = li.id) as adjusted_by
+    from ${ofOrders('line_item', 'li')}
+    where li.order_id is not null
+  ),
+  pair as materialized (
+    select od.order_id, od.discount_id, r.id as rule_id, r.type, r.value::bigint as value,
+           coalesce(r.allocation, 'total') as allocation, r.id = any($1::text[]) as limited
+    from ${ofOrders('order_discounts', 'od')}
     join discount d on d.id = od.discount_id
     join discount_rule r on r.id = d.rule_id
-    where ${orderFilter}
-      and r.type in ('percentage', 'fixed')
+    where r.type in ('percentage', 'fixed')
       and not exists (
-        select 1 from line_item_adjustment a join line_item done on done.id = a.item_id
-        where done.order_id = o.id and a.discount_id = d.id)
+        select 1 from order_line done where done.order_id = od.order_id and od.discount_id = any(done.adjusted_by))
   ),
   line as (
-    select p.*, li.id as item_id, li.quantity::bigint as quantity, li.unit_price::bigint * li.quantity as line_total
+    select p.order_id, p.discount_id, p.type, p.value, p.allocation, ol.id as item_id, ol.quantity, ol.line_total
     from pair p
-    join line_item li on li.order_id = p.order_id
-    where li.allow_discounts
-      and (not exists (select 1 from discount_rule_products rp where rp.discount_rule_id = p.rule_id)
-           or exists (select 1 from discount_rule_products rp join product_variant v on v.product_id = rp.product_id
-                      where rp.discount_rule_id = p.rule_id and v.id = li.variant_id))
+    join order_line ol on ol.order_id = p.order_id
+    where ol.allow_discounts
+      and (not p.limited
+           or (select true from discount_rule_products rp where rp.discount_rule_id = p.rule_id and rp.product_id = ol.product_id))
   ),
   ranked as (
     select l.*,
@@ -64,10 +81,17 @@ function missingAdjustments(orderFilter: string): string {
   from share s`;
 }
 
+/** Rules valid only for the products they list; read once, passed to every batch. */
+async function limitedRules(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('select distinct discount_rule_id as id from discount_rule_products');
+  return rows.map((r) => r.id);
+}
+
 async function countMissing(db: Queryable): Promise<{ lines: number; orders: number }> {
   const { rows } = await db.query<{ lines: number; orders: number }>(
     `select count(*)::int as lines, count(distinct order_id)::int as orders
-     from (${missingAdjustments('true')}) m where m.amount > 0`,
+     from (${missingAdjustments(false)}) m where m.amount > 0`,
+    [await limitedRules(db)],
   );
   return rows[0];
 }
@@ -91,12 +115,15 @@ const step: DataStep = {
       const missing = await countMissing(ctx.db);
       return { rowsAffected: 0, summary: `would create ${fmt(missing.lines)} adjustments on ${fmt(missing.orders)} orders` };
     }
+    const limited = await limitedRules(ctx.db);
     let orders = 0;
     const created = await ctx.batches<string>(
-      { table: 'order', key: 'id', where: 'id in (select order_id from order_discounts)', size: 500 },
+      { table: 'order', key: 'id', where: 'exists (select 1 from order_discounts od where od.order_id = "order".id)', size: 500 },
       async (batch) => {
+        // JIT would compile this statement anew for every batch: a second each, for nothing
+        await batch.db.query('set local jit = off');
         const { rows } = await batch.db.query<{ created: number; orders: number }>(
-          `with missing as (${missingAdjustments('o.id = any($1::text[])')}),
+          `with missing as (${missingAdjustments(true)}),
            inserted as (
              insert into line_item_adjustment (id, item_id, description, discount_id, amount)
              select 'lia_' || replace(gen_random_uuid()::text, '-', ''), m.item_id, 'discount', m.discount_id, m.amount
@@ -106,7 +133,7 @@ const step: DataStep = {
            select count(*)::int as created,
                   (select count(distinct m.order_id)::int from missing m join inserted i on i.item_id = m.item_id) as orders
            from inserted`,
-          [batch.keys],
+          [limited, batch.keys],
         );
         orders += rows[0].orders;
         return rows[0].created;

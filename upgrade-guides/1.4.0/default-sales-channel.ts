@@ -8,7 +8,8 @@
 import type { DataStep, DataStepContext, Queryable } from '../../src/core/data-step.js';
 
 const CHANNEL_NAME = 'Default Sales Channel';
-const productsWithoutChannel = 'id not in (select product_id from product_sales_channel)';
+// correlated (anti-join on the link's index) so each keyset batch stays cheap on a big catalogue
+const productsWithoutChannel = 'not exists (select 1 from product_sales_channel l where l.product_id = product.id)';
 const cartsWithoutChannel = 'sales_channel_id is null';
 
 /** The channel to use: the store's default if set, else an existing one by that name. */
