@@ -1,16 +1,17 @@
 // Assertions on the data itself after each release's data steps, shared by the per-step tests
 // and the full 1.0.0 → 2.0.0 run.
 import { expect } from 'vitest';
-import type { TestDatabase } from '../helpers/postgres.js';
-import { expectedAdjustments } from './expected-adjustments.js';
+import { expectedAdjustments, type Reader } from './expected-adjustments.js';
 
-export async function count(t: TestDatabase, sql: string, params: unknown[] = []): Promise<number> {
+export type { Reader };
+
+export async function count(t: Reader, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await t.query<{ n: string }>(`select count(*) as n from (${sql}) q`, params);
   return Number(rows[0].n);
 }
 
 /** 1.3.0 (a): every adjustment exactly as computed independently; fixed discounts add up exactly. */
-export async function assertAdjustments(t: TestDatabase) {
+export async function assertAdjustments(t: Reader) {
   const expected = await expectedAdjustments(t);
   const { rows } = await t.query<{ item_id: string; discount_id: string; amount: number; order_id: string }>(
     'select a.item_id, a.discount_id, a.amount, li.order_id from line_item_adjustment a join line_item li on li.id = a.item_id',
@@ -33,7 +34,7 @@ export async function assertAdjustments(t: TestDatabase) {
 }
 
 /** 1.3.0 (b): one products/in condition per rule with products, holding exactly those products. */
-export async function assertDiscountConditions(t: TestDatabase) {
+export async function assertDiscountConditions(t: Reader) {
   const rules = await count(t, 'select distinct discount_rule_id from discount_rule_products');
   expect(rules).toBeGreaterThan(0);
   expect(await count(t, "select 1 from discount_condition where type = 'products' and operator = 'in'")).toBe(rules);
@@ -49,7 +50,7 @@ export async function assertDiscountConditions(t: TestDatabase) {
 }
 
 /** 1.4.0: the store's default channel, every product in a channel, every cart in one, NOT NULL. */
-export async function assertSalesChannels(t: TestDatabase) {
+export async function assertSalesChannels(t: Reader) {
   const { rows } = await t.query<{ name: string; id: string }>(
     'select s.id, s.name from store st join sales_channel s on s.id = st.default_sales_channel_id',
   );
@@ -65,7 +66,7 @@ export async function assertSalesChannels(t: TestDatabase) {
 }
 
 /** 1.7.1: no gift card without a rate; the ones that had one keep it, the others have their region's. */
-export async function assertGiftCardRates(t: TestDatabase, before: Map<string, number | null>) {
+export async function assertGiftCardRates(t: Reader, before: Map<string, number | null>) {
   const { rows } = await t.query<{ id: string; tax_rate: number | null; region_rate: number }>(
     'select g.id, g.tax_rate, r.tax_rate as region_rate from gift_card g join region r on r.id = g.region_id',
   );
@@ -74,7 +75,7 @@ export async function assertGiftCardRates(t: TestDatabase, before: Map<string, n
   expect(wrong.slice(0, 5)).toEqual([]);
 }
 
-export async function giftCardRates(t: TestDatabase): Promise<Map<string, number | null>> {
+export async function giftCardRates(t: Reader): Promise<Map<string, number | null>> {
   const { rows } = await t.query<{ id: string; tax_rate: number | null }>('select id, tax_rate from gift_card');
   return new Map(rows.map((r) => [r.id, r.tax_rate]));
 }
@@ -87,7 +88,7 @@ export interface VariantStock {
 }
 
 /** The variants whose stock 1.8.0 moves (taken before the upgrade: 2.0.0 drops the column). */
-export async function variantStock(t: TestDatabase): Promise<VariantStock[]> {
+export async function variantStock(t: Reader): Promise<VariantStock[]> {
   const { rows } = await t.query<VariantStock>(
     `select id, sku, inventory_quantity as quantity, manage_inventory and deleted_at is null as managed from product_variant`,
   );
@@ -95,7 +96,7 @@ export async function variantStock(t: TestDatabase): Promise<VariantStock[]> {
 }
 
 /** 1.8.0: each managed variant exactly one item (its SKU) with one level holding its old quantity. */
-export async function assertInventory(t: TestDatabase, stock: VariantStock[], quantities: 'copied' | 'zero' = 'copied') {
+export async function assertInventory(t: Reader, stock: VariantStock[], quantities: 'copied' | 'zero' = 'copied') {
   const { rows } = await t.query<{ variant_id: string; sku: string | null; stocked: number; levels: string }>(
     `select l.variant_id, i.sku, min(il.stocked_quantity) as stocked, count(il.id) as levels
      from product_variant_inventory_item l join inventory_item i on i.id = l.inventory_item_id

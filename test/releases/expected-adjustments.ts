@@ -2,7 +2,11 @@
 // of the data step's SQL: percentage → round(line total × pct / 100) per line; fixed per item →
 // value × quantity capped at the line; fixed over the order → min(value, discountable subtotal)
 // prorated by line total, rounded down, remainder to the largest line.
-import type { TestDatabase } from '../helpers/postgres.js';
+
+/** What the assertions read through: a pg client on the test database, or Stepwise's own connection. */
+export interface Reader {
+  query<R extends Record<string, any> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
 
 export interface ExpectedAdjustments {
   /** `${item_id}|${discount_id}` → amount (only amounts above 0) */
@@ -24,7 +28,7 @@ interface Line {
   product_id: string | null;
 }
 
-export async function expectedAdjustments(t: TestDatabase): Promise<ExpectedAdjustments> {
+export async function expectedAdjustments(t: Reader): Promise<ExpectedAdjustments> {
   const pairs = (
     await t.query<{ order_id: string; discount_id: string; rule_id: string; type: string; value: number; allocation: string | null }>(
       `select od.order_id, d.id as discount_id, r.id as rule_id, r.type::text, r.value, r.allocation::text
