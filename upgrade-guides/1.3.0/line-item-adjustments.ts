@@ -14,15 +14,14 @@ import type { DataStep, DataStepContext, Queryable } from '../../src/core/data-s
 
 /**
  * The adjustments still missing, for every order or for the orders in `$2` (a batch). `$1` lists
- * the rules limited to some products. The batch's lines and discounts are collected first
- * (MATERIALIZED); lookups into tables that are large or grow while the step runs are scalar
- * subqueries, which PostgreSQL never turns into joins: one index probe per line, so a batch costs
- * the same at the end of a big table as at its start.
+ * the rules limited to some products. For a batch, its order ids drive one index scan per order
+ * (OFFSET 0 keeps PostgreSQL from flattening the lateral subquery into a join it may plan as a
+ * full scan, as it does on tables never analyzed, e.g. right after a restore); the lines are
+ * collected first (MATERIALIZED) and looked up in the large or growing tables through scalar
+ * subqueries, which are never turned into joins: index probes, so a batch costs the same at the
+ * end of a big table as at its start.
  */
 function missingAdjustments(batch: boolean): string {
-  // The batch's ids drive: one order_id index scan per order. OFFSET 0 keeps PostgreSQL from
-  // flattening the lateral subquery into a join it might plan as a full scan, as it does on tables
-  // that were never analyzed (right after a restore, say).
   const ofOrders = (table: string, alias: string) =>
     batch
       ? `unnest($2::text[]) as batch(order_id)
