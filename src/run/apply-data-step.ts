@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { recordHistory, recordInstalledVersion } from '../db/history.js';
 import { loadDataStep } from '../catalog/load-data-step.js';
 import type { RunEvent, RunMode } from './events.js';
-import { createDataStepContext } from './data-step-context.js';
+import { createDataStepContext, StepInterrupted } from './data-step-context.js';
 import { StepError, toStepFailure } from './step-failure.js';
 
 export interface DataStepRunOptions {
@@ -38,7 +38,9 @@ export async function applyDataStep(o: DataStepRunOptions): Promise<{ rows: numb
     try {
       result = await dataStep.run(ctx);
     } catch (error) {
-      throw error instanceof StepError ? error : new StepError(toStepFailure(error));
+      // a stop between batches is not a failure: the batches done so far stay committed
+      if (error instanceof StepError || error instanceof StepInterrupted) throw error;
+      throw new StepError(toStepFailure(error));
     }
     const rows = Number(result?.rowsAffected ?? 0);
     if (o.mode === 'apply') {

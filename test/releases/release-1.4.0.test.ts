@@ -23,6 +23,7 @@ describe('1.4.0 on a filled 1.3.0 database', () => {
   it('a backfill stopped after two batches keeps what it committed and nothing else', async () => {
     const summary = await upgrade(r.db, r.catalog, { to: '1.4.0', batchSize: 250, ...interruptWhen(afterBatches(BACKFILL, 2, 250)) });
     expect(summary.stoppedAt?.step.id).toBe(BACKFILL);
+    expect(summary.stoppedAt?.why).toBe('interrupted');
     expect(summary.databaseVersion).toBe('1.3.0');
     expect(await count(r.t, 'select 1 from sales_channel')).toBe(1);
     expect(await count(r.t, 'select 1 from product_sales_channel')).toBe(500);

@@ -31,6 +31,7 @@ describe('1.8.0 on a filled 1.7.1 database', () => {
   it('stopped after three batches, it has made whole items for exactly those variants', async () => {
     const summary = await upgrade(r.db, r.catalog, { to: '1.8.0', batchSize: 500, ...interruptWhen(afterBatches(STEP, 3, 500)) });
     expect(summary.stoppedAt?.step.id).toBe(STEP);
+    expect(summary.stoppedAt?.why).toBe('interrupted');
     expect(summary.databaseVersion).toBe('1.7.1');
     expect(await count(r.t, 'select 1 from inventory_item')).toBe(1500);
     expect(await count(r.t, 'select 1 from product_variant_inventory_item')).toBe(1500);
