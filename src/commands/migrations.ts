@@ -59,8 +59,9 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
         }
       }
       if (blocked) break;
-      const holdsRelease = skippedScripts.some((x) => x.version === step.version);
-      const single: Plan = { ...plan, steps: [{ ...step, completesRelease: step.completesRelease && !holdsRelease }], releases: [] };
+      // the database version only moves while no data step was left behind (it is the newest
+      // release that it and every older release are complete)
+      const single: Plan = { ...plan, steps: [{ ...step, completesRelease: step.completesRelease && skippedScripts.length === 0 }], releases: [] };
       const { previews } = await buildPreviews(db, single);
       last = await runPlan({
         db, plan: single, mode: 'apply', decide: async () => 'all', onEvent: listener, previews,
