@@ -28,7 +28,8 @@ function upgradeOptions(cmd: Command): Command {
     .option('-y, --yes', 'apply without asking (needed without a terminal)')
     .option('--lock-timeout <ms>', 'lock_timeout for each migration statement', integer('--lock-timeout'), 5000)
     .option('--lock-retries <n>', 'retries when a lock is not granted in time', integer('--lock-retries'), 3)
-    .option('--batch-size <n>', 'rows per batch for batched data steps', integer('--batch-size'));
+    .option('--batch-size <n>', 'rows per batch for batched data steps', integer('--batch-size'))
+    .option('--backup <file>', 'back up the database to <file> before the first step (pg_dump, or the embedded database\'s own dump)');
 }
 
 let exitCode: number = EXIT.ok;
@@ -63,6 +64,13 @@ withCommon(program.command('seed').description('insert a Medusa-format seed file
   .option('--file <path>', 'the seed file', 'seed/seed.json')
   .option('-y, --yes', 'bring the schema up to date without asking')
   .action(run(async () => (await import('./commands/seed.js')).seedCommand));
+
+withCommon(program.command('backup').argument('<file>', 'where to write it (never overwritten)').description('back up the database: pg_dump for a server, its own dump for the embedded one'))
+  .action((file: string, options: object) => run(async () => (await import('./commands/backup.js')).backupCommand)({ ...options, file }));
+withCommon(program.command('restore').argument('<file>', 'a backup from `stepwise backup` or `upgrade --backup`').description('replace the database\'s contents with a backup'))
+  .option('-y, --yes', 'restore without asking (needed without a terminal)')
+  .option('--lock-timeout <ms>', 'how long to wait for the tables\' locks', integer('--lock-timeout'), 5000)
+  .action((file: string, options: object) => run(async () => (await import('./commands/restore.js')).restoreCommand)({ ...options, file }));
 
 program
   .command('check')

@@ -11,6 +11,7 @@ import { createTextListener, renderSummary } from '../report/text-events.js';
 import { styler } from '../report/style.js';
 import { commandContext, continueCommand, printJson, type CommonOptions } from './common.js';
 import { seedFileFor } from './seed-file.js';
+import { backupBeforeRun } from './backup.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
 export interface UpgradeOptions extends CommonOptions {
@@ -21,6 +22,7 @@ export interface UpgradeOptions extends CommonOptions {
   lockTimeout?: number;
   lockRetries?: number;
   batchSize?: number;
+  backup?: string;
 }
 
 export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
@@ -31,7 +33,7 @@ export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !ctx.json && !options.yes;
   const stop = stopOnSignal(interactive ? null : (line) => ctx.err(line));
 
-  const session = createUpgradeSession({
+  const plainSession = createUpgradeSession({
     target: ctx.target,
     catalog,
     mode,
@@ -44,6 +46,14 @@ export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
     firstOpen: needsInitdb(ctx.target),
     seedFile: interactive && mode === 'apply' ? seedFileFor(ctx) : null,
     seeder: async (db, file, onEvent) => (await import('./seed.js')).seedWithDatabase(db, file, onEvent),
+  });
+  const session = backupBeforeRun(plainSession, {
+    file: options.backup,
+    target: ctx.target,
+    mode,
+    toolVersion: ctx.toolVersion,
+    say: interactive ? null : ctx.json ? ctx.err : ctx.out,
+    note: ctx.err,
   });
 
   try {
