@@ -1,0 +1,73 @@
+// `stepwise status --json` on an up-to-date database next to `drizzle-kit migrate` with nothing to
+// do, for the real catalog and for the 200-migration one.
+import fs from 'node:fs';
+import { drizzleKitMigrate, REPO } from '../lib/drizzle.mjs';
+import { figure, goals } from '../lib/figures.mjs';
+import { log } from '../lib/measure.mjs';
+import { clonePglite } from '../lib/pglite.mjs';
+import { createDatabase, dropDatabase } from '../lib/postgres.mjs';
+import { stepwise } from '../lib/stepwise.mjs';
+import { syntheticCatalog } from './migrations.mjs';
+
+async function currentDatabase(backend, catalogDir) {
+  if (backend === 'postgres') {
+    const db = await createDatabase();
+    await stepwise(['upgrade', '--yes', '--root', catalogDir], db);
+    return { target: db, remove: () => dropDatabase(db.name) };
+  }
+  const dir = await clonePglite();
+  await stepwise(['upgrade', '--yes', '--root', catalogDir], { dataDir: dir.dataDir });
+  return { target: { dataDir: dir.dataDir }, remove: async () => dir.remove() };
+}
+
+async function statusMs(catalogDir, target) {
+  const { ms, stdout } = await stepwise(['status', '--json', '--root', catalogDir], target);
+  const state = JSON.parse(stdout).state;
+  if (state !== 'current') throw new Error(`status reports "${state}", expected "current"`);
+  return ms;
+}
+
+export async function statusSuite({ runs, backends }) {
+  const synthetic = syntheticCatalog();
+  const catalogs = [
+    { name: 'real catalog', key: 'real', dir: REPO },
+    { name: '200 migrations', key: 'synthetic', dir: synthetic.dir },
+  ];
+  const rows = [];
+  try {
+    for (const backend of backends) {
+      for (const catalog of catalogs) {
+        const db = await currentDatabase(backend, catalog.dir);
+        const status = [];
+        const kit = [];
+        try {
+          // one unmeasured round of each: the first touch of a fresh database reads it from disk
+          await statusMs(catalog.dir, db.target);
+          await drizzleKitMigrate(catalog.dir, db.target);
+          for (let i = 0; i < runs; i++) {
+            status.push(await statusMs(catalog.dir, db.target));
+            kit.push(await drizzleKitMigrate(catalog.dir, db.target));
+          }
+        } finally {
+          await db.remove();
+        }
+        log(`status/${backend}/${catalog.key}: status ${status.map(Math.round).join(', ')} ms; drizzle-kit ${kit.map(Math.round).join(', ')} ms`);
+        const stepwiseSeries = { label: 'stepwise status --json', runs: status };
+        rows.push(
+          figure({
+            id: `status.${backend}.${catalog.key}.drizzleKit`,
+            figure: `status, up to date (${catalog.name})`,
+            backend,
+            stepwise: stepwiseSeries,
+            reference: { label: 'drizzle-kit migrate, nothing to do', runs: kit },
+            goal: goals.ratioAtMost(0.5),
+          }),
+          figure({ id: `status.${backend}.${catalog.key}.wall`, figure: `status, up to date (${catalog.name})`, backend, stepwise: stepwiseSeries, goal: goals.below(300, 'ms') }),
+        );
+      }
+    }
+  } finally {
+    fs.rmSync(synthetic.dir, { recursive: true, force: true });
+  }
+  return rows;
+}
