@@ -59,9 +59,13 @@ async function probe(program: PgProgram, file: string): Promise<PgTool | null> {
   }
 }
 
-/** Every installed copy of `program`, PATH order first, then the versioned directories. */
-export async function findTools(program: PgProgram, env: NodeJS.ProcessEnv = process.env): Promise<PgTool[]> {
-  const dirs = [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), ...versionedDirs()];
+/** where to look: PATH order first, then the versioned directories */
+export function searchDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [...(env.PATH ?? '').split(path.delimiter).filter(Boolean), ...versionedDirs()];
+}
+
+/** Every installed copy of `program` in `dirs`. */
+export async function findTools(program: PgProgram, dirs = searchDirs()): Promise<PgTool[]> {
   const seen = new Set<string>();
   const found: PgTool[] = [];
   for (const dir of dirs) {
@@ -78,8 +82,8 @@ const install = (major: number) =>
   `Install the PostgreSQL ${major} client programs or newer (Debian/Ubuntu: postgresql-client-${major}; macOS: brew install libpq) and put their bin directory on PATH.`;
 
 /** The first `program` (PATH order) whose major version is at least `minMajor`; a UserError naming what was found otherwise. */
-export async function requireTool(program: PgProgram, minMajor: number, why: string): Promise<PgTool> {
-  const tools = await findTools(program);
+export async function requireTool(program: PgProgram, minMajor: number, why: string, dirs = searchDirs()): Promise<PgTool> {
+  const tools = await findTools(program, dirs);
   const fit = tools.find((t) => t.major >= minMajor);
   if (fit) return fit;
   if (tools.length === 0) throw new UserError(`${program} is not installed, and ${why}.`, [install(minMajor)]);

@@ -70,14 +70,16 @@ export async function restoreServer(db: Database, url: string, file: string, loc
   // the application must never queue behind the restore's exclusive locks for long
   apply.child.stdin!.write(`BEGIN;\nSET lock_timeout = ${Math.round(lockTimeoutMs)};\n${prelude}RESET lock_timeout;\n`);
   restore.child.stdout!.pipe(apply.child.stdin!, { end: false });
+  // psql stopping at an error reads no further: pg_restore would block on a full pipe forever
+  void apply.done.then(() => restore.child.exitCode === null && restore.child.kill());
   const restored = await restore.done;
   // psql ending without COMMIT ends its session, and the server rolls the transaction back
   if (restored.code === 0) apply.child.stdin!.end('COMMIT;\n');
   else apply.child.stdin!.end();
   const applied = await apply.done;
   if (restored.code !== 0 || applied.code !== 0) {
-    const why = restored.code !== 0 ? `pg_restore: ${toolMessage(restored, url)}` : toolMessage(applied, url);
-    const lock = /lock timeout|canceling statement due to lock timeout/i.test(applied.stderr);
+    const why = toolMessage(applied.code !== 0 ? applied : restored, url);
+    const lock = applied.code !== 0 && /lock timeout/i.test(applied.stderr);
     throw new UserError(`The restore failed and was rolled back; the database is unchanged. ${why}`, [
       lock
         ? 'Another session holds locks on the tables: stop the application (or wait for it to go idle) and run the restore again.'
