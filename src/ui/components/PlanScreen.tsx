@@ -1,0 +1,68 @@
+// Overview and plan on one screen: what the database is, what the upgrade will do, and the
+// keys to start or quit. Fits the terminal: the plan scrolls below a fixed overview.
+import { useRef, useState } from 'react';
+import { Box, Text, useInput, type DOMElement } from 'ink';
+import type { OpenedSession } from '../session.js';
+import type { RunMode } from '../../run/events.js';
+import { explainState } from '../state-explanation.js';
+import { useMeasuredHeight } from '../hooks/use-measured-height.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { KeyHints } from './KeyHints.js';
+import { Notices } from './Notices.js';
+import { Overview } from './Overview.js';
+import { ReleaseTimeline } from './ReleaseTimeline.js';
+import { ScrollArea } from './ScrollArea.js';
+import { ScreenTitle } from './ScreenTitle.js';
+
+export interface PlanScreenProps {
+  opened: OpenedSession;
+  mode: RunMode;
+  onStart(): void;
+  onQuit(): void;
+}
+
+export function PlanScreen({ opened, mode, onStart, onQuit }: PlanScreenProps) {
+  const { rows } = useTerminalSize();
+  const [showNotes, setShowNotes] = useState(true);
+  const headRef = useRef<DOMElement>(null);
+  const footRef = useRef<DOMElement>(null);
+  const fixed = useMeasuredHeight(headRef) + useMeasuredHeight(footRef);
+  // one row short of the terminal: a frame as tall as the terminal makes Ink clear the screen
+  const planHeight = Math.max(3, rows - 1 - fixed);
+
+  useInput((input, key) => {
+    if (key.return) onStart();
+    else if (input === 'q') onQuit();
+    else if (input === 'g') setShowNotes((shown) => !shown);
+  });
+
+  const { plan } = opened;
+  return (
+    <Box flexDirection="column">
+      <Box ref={headRef} flexDirection="column" flexShrink={0}>
+        <ScreenTitle title={`Stepwise — upgrade to ${plan.target}`} mode={mode} />
+        <Overview database={opened.database} plan={plan} />
+      </Box>
+      <ScrollArea height={planHeight}>
+        <Box flexDirection="column" marginTop={1}>
+          {explainState(plan).map((line, i) => (
+            <Text key={i}>{line}</Text>
+          ))}
+        </Box>
+        <Notices notices={plan.notices} warnings={opened.warnings} />
+        <Box marginTop={1}>
+          <ReleaseTimeline plan={plan} previews={opened.previews} showNotes={showNotes} />
+        </Box>
+      </ScrollArea>
+      <Box ref={footRef} flexShrink={0}>
+        <KeyHints
+          hints={[
+            { key: 'enter', label: mode === 'apply' ? 'start' : mode === 'dry-run' ? 'start the preview' : 'start the rehearsal' },
+            { key: 'g', label: showNotes ? 'hide guide notes' : 'show guide notes' },
+            { key: 'q', label: 'quit' },
+          ]}
+        />
+      </Box>
+    </Box>
+  );
+}

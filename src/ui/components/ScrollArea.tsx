@@ -1,0 +1,40 @@
+// A clipped viewport over content taller than the terminal allows, with a line saying where
+// the view is. Ink has no scrolling of its own: the content is shifted up by a negative margin.
+import { useRef, type ReactNode } from 'react';
+import { Box, Text, type DOMElement } from 'ink';
+import { useMeasuredHeight } from '../hooks/use-measured-height.js';
+import { useScroll } from '../hooks/use-scroll.js';
+
+export interface ScrollAreaProps {
+  /** rows available, the position line included */
+  height: number;
+  /** whether ↑/↓/PgUp/PgDn go to this area */
+  isActive?: boolean;
+  children: ReactNode;
+}
+
+export function ScrollArea({ height, isActive = true, children }: ScrollAreaProps) {
+  const contentRef = useRef<DOMElement>(null);
+  const contentHeight = useMeasuredHeight(contentRef);
+  const room = Math.max(1, height - 1);
+  const scrollable = contentHeight > room;
+  const viewport = scrollable ? room : Math.max(1, Math.min(contentHeight, height));
+  const { offset, max } = useScroll(contentHeight, viewport, isActive && scrollable);
+
+  return (
+    <Box flexDirection="column" flexShrink={0}>
+      <Box height={viewport} flexDirection="column" overflowY="hidden" flexShrink={0}>
+        <Box ref={contentRef} flexDirection="column" flexShrink={0} marginTop={-offset}>
+          {children}
+        </Box>
+      </Box>
+      {scrollable ? (
+        <Text dimColor>
+          {offset > 0 ? '↑' : ' '}
+          {offset < max ? '↓' : ' '} lines {offset + 1}–{Math.min(contentHeight, offset + viewport)} of {contentHeight} · ↑↓
+          PgUp PgDn to scroll
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,15 @@
+// The rendered height of a Box, read after layout. Ink has no scroll container, so screens
+// measure their fixed parts and give the rest of the terminal to a clipped viewport.
+import { useEffect, useState, type RefObject } from 'react';
+import { measureElement, type DOMElement } from 'ink';
+
+export function useMeasuredHeight(ref: RefObject<DOMElement | null>): number {
+  const [height, setHeight] = useState(0);
+  // no dependency list: the content can change height on any render (wrapping, resize)
+  useEffect(() => {
+    if (!ref.current) return;
+    const measured = measureElement(ref.current).height;
+    if (measured !== height) setHeight(measured);
+  });
+  return height;
+}
