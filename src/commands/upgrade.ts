@@ -44,7 +44,8 @@ export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
     batchSize: options.batchSize,
     signal: stop.signal,
     firstOpen: needsInitdb(ctx.target),
-    seedFile: interactive && mode === 'apply' ? seedFileFor(ctx) : null,
+    // seeding writes the newest schema's tables: offered only when the run goes all the way
+    seedFile: interactive && mode === 'apply' && (!options.to || options.to === catalog.codeVersion) ? seedFileFor(ctx) : null,
     seeder: async (db, file, onEvent) => (await import('./seed.js')).seedWithDatabase(db, file, onEvent),
   });
   const session = backupBeforeRun(plainSession, {
