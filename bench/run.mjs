@@ -2,6 +2,7 @@
 // npm run bench — measures Stepwise next to its references on the real PostgreSQL server and on
 // embedded PGlite, prints a table and writes bench/results/latest.json.
 //   node bench/run.mjs [--only migrations,status,startup,data-step,seed] [--runs N] [--no-pglite] [--quick]
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO } from './lib/drizzle.mjs';
@@ -38,6 +39,8 @@ const options = {
 process.on('SIGINT', () => dropAllCreated().finally(() => process.exit(130)));
 
 const started = performance.now();
+// other work on the machine moves every figure: the load is recorded next to the results
+const loadAtStart = os.loadavg().map((l) => Number(l.toFixed(2)));
 const rows = [];
 const timings = {};
 try {
@@ -55,7 +58,7 @@ try {
 const document = {
   date: new Date().toISOString(),
   commit: gitCommit(REPO),
-  machine: machine({ postgres: await serverVersion(), pglite: pgliteVersion }),
+  machine: machine({ postgres: await serverVersion(), pglite: pgliteVersion, loadAtStart }),
   options: { ...options, suites: selected },
   suiteMs: timings,
   totalMs: Math.round(performance.now() - started),
@@ -65,4 +68,5 @@ writeResults(values.out, document);
 console.log(renderTable(rows));
 const m = document.machine;
 console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB · ${m.distro ?? m.os} · node ${m.node} · PostgreSQL ${m.postgres} · PGlite ${m.pglite}`);
-console.log(`medians of ${options.runs} runs · ${(document.totalMs / 1000).toFixed(0)} s in all · ${path.relative(process.cwd(), values.out)}`);
+console.log(`load average ${loadAtStart.join(' ')} at the start, ${m.loadAverage.join(' ')} at the end`);
+console.log(`medians of ${options.runs} runs (3 for the 1M-row data step, the seed and PGlite's migrations) · ${(document.totalMs / 1000).toFixed(0)} s in all · ${path.relative(process.cwd(), values.out)}`);

@@ -1,5 +1,6 @@
-// Preload that counts round trips to PostgreSQL (pg.Client#query calls) and the time spent
-// waiting on them, by kind of statement, and prints the tally to stderr when the process exits.
+// Preload that counts round trips to PostgreSQL (pg.Client#query calls, and PGlite's query and
+// exec) and the time spent waiting on them, by kind of statement, and prints the tally to stderr
+// when the process exits.
 //   node --import ./bench/probes/count-queries.mjs dist/cli.js migrations run --root <catalog>
 // Set COUNT_QUERIES_OUT=<file> to get the tally as JSON instead.
 import fs from 'node:fs';
@@ -20,20 +21,28 @@ function kindOf(config) {
   return words.slice(0, 2).join(' ').toUpperCase();
 }
 
-pg.Client.prototype.query = function query(config, values, callback) {
-  const kind = kindOf(config);
-  const t = performance.now();
-  const entry = tally.get(kind) ?? { count: 0, ms: 0 };
-  tally.set(kind, entry);
-  entry.count += 1;
-  const result = original.call(this, config, values, callback);
-  if (result && typeof result.then === 'function') {
-    return result.finally(() => {
-      entry.ms += performance.now() - t;
-    });
-  }
-  return result;
-};
+function counted(original) {
+  return function query(config, ...rest) {
+    const kind = kindOf(config);
+    const t = performance.now();
+    const entry = tally.get(kind) ?? { count: 0, ms: 0 };
+    tally.set(kind, entry);
+    entry.count += 1;
+    const result = original.call(this, config, ...rest);
+    if (result && typeof result.then === 'function') {
+      return result.finally(() => {
+        entry.ms += performance.now() - t;
+      });
+    }
+    return result;
+  };
+}
+
+pg.Client.prototype.query = counted(original);
+// loading PGlite here adds its import time to the process: count with this preload, time without it
+const { PGlite } = await import('@electric-sql/pglite');
+PGlite.prototype.query = counted(PGlite.prototype.query);
+PGlite.prototype.exec = counted(PGlite.prototype.exec);
 
 process.on('exit', () => {
   const rows = [...tally].sort((a, b) => b[1].ms - a[1].ms);

@@ -42,7 +42,7 @@ const DATA_STEP = `const step = {
 export default step;
 `;
 
-function dataStepCatalog(rows) {
+export function dataStepCatalog(rows) {
   return writeCatalog([
     {
       version: '1.0.0',
@@ -63,7 +63,7 @@ function dataStepCatalog(rows) {
 }
 
 /** A database at 1.0.0 (table filled, vacuumed, analysed) that each run copies. */
-async function prepareTemplate(backend, catalogDir) {
+export async function prepareTemplate(backend, catalogDir) {
   if (backend === 'postgres') {
     const db = await createDatabase();
     await stepwise(['upgrade', '--yes', '--to', '1.0.0', '--root', catalogDir], db);
@@ -72,7 +72,10 @@ async function prepareTemplate(backend, catalogDir) {
   }
   const dir = await clonePglite();
   await stepwise(['upgrade', '--yes', '--to', '1.0.0', '--root', catalogDir], { dataDir: dir.dataDir });
-  await runWorker(FLOOR_WORKER, ['pglite', dir.dataDir, writeTemp('VACUUM (FREEZE, ANALYZE) item')]).catch(() => undefined);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(dir.dataDir);
+  await db.exec('VACUUM (FREEZE, ANALYZE) item');
+  await db.close();
   return { template: dir.dataDir, remove: async () => dir.remove() };
 }
 
