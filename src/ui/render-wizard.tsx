@@ -15,14 +15,14 @@ export interface RenderWizardOptions {
 
 export async function renderWizard(session: WizardSession, options: RenderWizardOptions = {}): Promise<number> {
   let code: number = WIZARD_EXIT.quit;
-  const app = render(<Wizard session={session} colours={coloursWanted()} onExit={(c) => (code = c)} />, {
-    stdout: options.stdout ?? process.stdout,
-    stdin: options.stdin ?? process.stdin,
-    stderr: options.stderr ?? process.stderr,
-    // Ctrl-C is the wizard's to handle: during a step it first waits for the step to end
-    exitOnCtrlC: false,
-  });
   try {
+    const app = render(<Wizard session={session} colours={coloursWanted()} onExit={(c) => (code = c)} />, {
+      stdout: options.stdout ?? process.stdout,
+      stdin: options.stdin ?? process.stdin,
+      stderr: options.stderr ?? process.stderr,
+      // Ctrl-C is the wizard's to handle: during a step it first waits for the step to end
+      exitOnCtrlC: false,
+    });
     await app.waitUntilExit();
     return code;
   } finally {

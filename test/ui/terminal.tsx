@@ -129,7 +129,7 @@ export function renderWizardInTerminal(session: WizardSession, options: Terminal
           if (matches(frame())) return frame();
         }
         if (Date.now() - started > timeoutMs) {
-          throw new Error(`timed out waiting for ${String(text)}; last frame:\n${current}`);
+          throw new Error(`timed out waiting for ${String(text)}; last frame:\n${frame()}`);
         }
         await tick(10);
       }

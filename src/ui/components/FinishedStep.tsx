@@ -29,7 +29,8 @@ export function statusColour(status: StepOutcome['status'], palette: Palette): s
 export function outcomeFacts(outcome: StepOutcome, statementCount: number | null): string[] {
   const facts: string[] = [];
   if (outcome.step.kind === 'migration' && statementCount !== null) facts.push(plural(statementCount, 'statement'));
-  if (outcome.rows !== null) {
+  // DDL reports no rows: "0 rows" on every migration would only be noise
+  if (outcome.rows !== null && !(outcome.step.kind === 'migration' && outcome.rows === 0)) {
     facts.push(outcome.status === 'previewed' ? `~${plural(outcome.rows, 'row')} estimated` : plural(outcome.rows, 'row'));
   }
   if (outcome.status !== 'previewed') facts.push(formatDuration(outcome.durationMs));

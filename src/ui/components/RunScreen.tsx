@@ -27,8 +27,7 @@ export function RunScreen({ session, opened, append, onFinished, onError, onForc
   // first Ctrl-C: quit at the next question (the running step ends first); second: quit now
   useInput((input, key) => {
     if (!key.ctrl || input !== 'c') return;
-    if (run.quitRequested) onForceQuit(run.live?.step ?? null);
-    else run.requestQuit();
+    if (run.requestQuit() === 'again') onForceQuit(run.live?.step ?? null);
   });
 
   if (run.pending) {

@@ -15,7 +15,7 @@ export function RunningStep({ live, quitRequested }: { live: LiveStep; quitReque
   const elapsed = useElapsed(live.startedAt);
   const { step, statement, progress, retry } = live;
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" marginTop={1}>
       <Box>
         <Spinner label={`${stepLabel(step)} · release ${step.version} · step ${live.index} of ${live.total}`} />
         <Text dimColor> {formatClock(elapsed)}</Text>

@@ -17,11 +17,12 @@ export function SeedOffer({ file, onSeed, onDecline }: SeedOfferProps) {
 
   useInput(
     (input, key) => {
-      if (key.ctrl || key.meta) return;
-      if (input === 'y') {
+      if (key.escape) onDecline();
+      else if (key.ctrl || key.meta) return;
+      else if (input === 'y') {
         setSeeding(true);
         onSeed(setMessage);
-      } else if (input === 'n' || input === 'q' || key.escape) onDecline();
+      } else if (input === 'n' || input === 'q') onDecline();
     },
     { isActive: !seeding },
   );

@@ -38,7 +38,7 @@ export function StepDecision({ pending, previews, mode, onAnswer }: StepDecision
   };
 
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" marginTop={1}>
       <StepHeading step={pending.step} index={pending.index} total={pending.total} preview={preview} />
       {view.name === 'typing' && word ? (
         <TypedConfirmation

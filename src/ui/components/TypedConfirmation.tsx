@@ -1,6 +1,6 @@
 // A step that loses data runs only after the operator types the table's name, not just y
 // (the idea of Shopify cli-kit's DangerousConfirmationPrompt).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { RunMode } from '../../run/events.js';
 import { modeVerb } from '../format.js';
@@ -17,23 +17,36 @@ export interface TypedConfirmationProps {
 
 export function TypedConfirmation({ word, mode, duringApplyAll, onConfirm, onCancel }: TypedConfirmationProps) {
   const palette = usePalette();
-  const [typed, setTyped] = useState('');
+  const [typed, setTypedState] = useState('');
   const [refused, setRefused] = useState<string | null>(null);
+  // keys of a paste ("product_variant⏎") arrive before React re-renders: read the ref, not the state
+  const typedRef = useRef('');
+  const setTyped = (next: string) => {
+    typedRef.current = next;
+    setTypedState(next);
+  };
+
+  const submit = () => {
+    const given = typedRef.current.trim();
+    if (given === word) onConfirm();
+    else {
+      setRefused(given);
+      setTyped('');
+    }
+  };
 
   useInput((input, key) => {
-    if (key.ctrl || key.meta) return;
+    // Ink reports a lone esc with meta set: look at it before ignoring modified keys
     if (key.escape) onCancel();
-    else if (key.return) {
-      if (typed.trim() === word) onConfirm();
-      else {
-        setRefused(typed.trim());
-        setTyped('');
-      }
-    } else if (key.backspace || key.delete) setTyped((t) => t.slice(0, -1));
+    else if (key.ctrl || key.meta) return;
+    else if (key.return) submit();
+    else if (key.backspace || key.delete) setTyped(typedRef.current.slice(0, -1));
     else if (input && !key.tab && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) {
-      // pasted text arrives in one piece; keep only what can be part of a name
-      setTyped((t) => t + input.replace(/[\r\n\t]/g, ''));
+      // a paste arrives in one piece, its enter included
+      const [text, ...afterEnter] = input.split(/\r\n|\r|\n/);
+      setTyped(typedRef.current + text.replace(/\t/g, ''));
       setRefused(null);
+      if (afterEnter.length > 0) submit();
     }
   });
 

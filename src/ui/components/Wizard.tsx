@@ -70,17 +70,21 @@ export function Wizard({ session, colours, onExit }: WizardProps) {
     }, fail);
   }, []);
 
-  // leave only after the last frame was rendered, so it stays on screen
+  // Leave only after the last frame was rendered, so it stays on screen, and a tick later:
+  // <Static> drops the items it just wrote in a re-render of its own, and exiting before that
+  // re-render would write them a second time.
   useEffect(() => {
     const leave = (code: number) => {
       endedRef.current = true;
-      onExit(code);
-      exit();
+      setTimeout(() => {
+        onExit(code);
+        exit();
+      }, 0);
     };
     if (phase.name === 'refused') leave(WIZARD_EXIT.refused);
     else if (phase.name === 'nothing') leave(WIZARD_EXIT.done);
     else if (phase.name === 'ended') leave(phase.code);
-    else if (phase.name === 'error') exit(phase.error);
+    else if (phase.name === 'error') setTimeout(() => exit(phase.error), 0);
   }, [phase]);
 
   const quitNow = (message: string) => {

@@ -39,8 +39,11 @@ export interface UpgradeRun {
   /** Ctrl-C was pressed while a step ran: the run ends before the next one */
   quitRequested: boolean;
   answer(answer: Answer): void;
-  /** first Ctrl-C: quit at the next decision; returns false when a step is still running */
-  requestQuit(): boolean;
+  /**
+   * Ctrl-C: answers `quit` to a pending question; while a step runs, the first press makes the
+   * next question answer `quit` ('waiting'), a second one is the operator insisting ('again')
+   */
+  requestQuit(): 'answered' | 'waiting' | 'again';
 }
 
 export interface UseUpgradeRunOptions {
@@ -153,13 +156,15 @@ export function useUpgradeRun({ session, opened, append, onFinished, onError }: 
   };
 
   const requestQuit = () => {
-    quitRef.current = true;
     if (resolveRef.current) {
       answer('quit');
-      return true;
+      return 'answered' as const;
     }
+    // a ref, not the state: two presses can arrive before the first one re-rendered
+    if (quitRef.current) return 'again' as const;
+    quitRef.current = true;
     setQuitRequested(true);
-    return false;
+    return 'waiting' as const;
   };
 
   return { live, pending, previews, ended, quitRequested, answer, requestQuit };
