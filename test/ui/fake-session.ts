@@ -249,6 +249,8 @@ export interface FakeSessionOptions {
   opening?: Deferred;
   openError?: Error;
   seed?: { file: string; messages: string[]; result: string; error?: Error } | null;
+  /** offer stop() like the engine's session: the run ends as interrupted before the next step */
+  stoppable?: boolean;
 }
 
 export interface FakeSession extends WizardSession {
@@ -257,6 +259,7 @@ export interface FakeSession extends WizardSession {
   events: RunEvent[];
   closed: boolean;
   seeded: boolean;
+  stopped: boolean;
 }
 
 export function fakeSession(options: FakeSessionOptions = {}): FakeSession {
@@ -275,6 +278,12 @@ export function fakeSession(options: FakeSessionOptions = {}): FakeSession {
     events: [],
     closed: false,
     seeded: false,
+    stopped: false,
+    stop: options.stoppable
+      ? () => {
+          session.stopped = true;
+        }
+      : undefined,
     async open() {
       await options.opening?.promise;
       if (options.openError) throw options.openError;
@@ -292,6 +301,10 @@ export function fakeSession(options: FakeSessionOptions = {}): FakeSession {
       emit({ type: 'run-start', mode, plan });
       let applyAll = false;
       for (const [i, step] of plan.steps.entries()) {
+        if (session.stopped) {
+          stoppedAt = { step, why: 'interrupted' };
+          break;
+        }
         if (mode !== 'dry-run' && !applyAll) {
           const decision = await decide(step, i + 1, total);
           session.decisions.push({ step: step.id, decision });

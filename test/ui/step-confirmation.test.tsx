@@ -199,13 +199,30 @@ describe('typed confirmation of a step that loses data', () => {
 });
 
 describe('Ctrl-C while a step runs', () => {
-  it('first press waits for the step to end, then quits with 130', async () => {
+  it('first press asks the session to stop after the step: interrupted, exit 130', async () => {
+    const hold = deferred();
+    const { session, t } = await atFirstQuestion({ stoppable: true, steps: { '0001_discount_conditions': { hold } } });
+    await t.press('y');
+    await t.waitFor('step 1 of 9');
+    await t.press(KEY.ctrlC);
+    expect(session.stopped).toBe(true);
+    expect(flat(t.frame())).toContain('Stopping: this step finishes or rolls back, then the run ends');
+    hold.release();
+    expect(await t.exited).toBe(130);
+    expect(session.decisions.map((d) => d.decision)).toEqual(['apply']);
+    const words = flat(t.frame());
+    expect(words).toContain('✔ migration 0001_discount_conditions');
+    expect(words).toContain('Interrupted at data step 1.3.0/line-item-adjustments.ts (release 1.3.0).');
+    expect(words).toContain('To continue: stepwise');
+  });
+
+  it('without stop() in the session, the next question is answered quit', async () => {
     const hold = deferred();
     const { session, t } = await atFirstQuestion({ steps: { '0001_discount_conditions': { hold } } });
     await t.press('y');
     await t.waitFor('step 1 of 9');
     await t.press(KEY.ctrlC);
-    expect(flat(t.frame())).toContain('Quitting when this step ends');
+    expect(flat(t.frame())).toContain('Stopping: this step finishes or rolls back');
     hold.release();
     expect(await t.exited).toBe(130);
     expect(session.decisions.map((d) => d.decision)).toEqual(['apply', 'quit']);

@@ -40,7 +40,7 @@ export function RunningStep({ live, quitRequested }: { live: LiveStep; quitReque
         ))}
         {quitRequested ? (
           <Text color={palette.warning}>
-            Quitting when this step ends (Ctrl-C again to quit now; the step's transaction is then rolled back).
+            Stopping: this step finishes or rolls back, then the run ends (Ctrl-C again to quit at once).
           </Text>
         ) : null}
       </Box>

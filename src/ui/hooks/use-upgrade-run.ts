@@ -163,6 +163,9 @@ export function useUpgradeRun({ session, opened, append, onFinished, onError }: 
     // a ref, not the state: two presses can arrive before the first one re-rendered
     if (quitRef.current) return 'again' as const;
     quitRef.current = true;
+    // the runner ends the step cleanly (a batched data step after its current batch); a session
+    // without stop() is answered `quit` at the next question instead
+    session.stop?.();
     setQuitRequested(true);
     return 'waiting' as const;
   };
