@@ -11,7 +11,7 @@ export type HistoryItem =
   | { type: 'failure'; outcome: StepOutcome; mode: RunMode }
   | { type: 'release'; version: string; mode: RunMode }
   | { type: 'summary'; summary: RunSummary; plan: Plan }
-  | { type: 'seed'; outcome: 'seeded' | 'declined' | 'failed'; message: string }
+  | { type: 'seed'; outcome: 'seeded' | 'declined' | 'failed'; message: string; file?: string }
   | { type: 'quit'; message: string };
 
 export type AppendHistory = (item: HistoryItem) => void;

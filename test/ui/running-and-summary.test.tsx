@@ -218,6 +218,17 @@ describe('first install and the seed offer', () => {
     expect(t.frame()).toContain('✔ Seeded 2 regions, 120 products, 1 user.');
   });
 
+  it('a report of several lines is shown under a heading', async () => {
+    const { t } = await installed({ plan: EMPTY, seed: { ...SEED, result: 'store      1 new\nregions    3 new\n' } });
+    await t.waitFor('Seed the demo data');
+    await t.press('y');
+    expect(await t.exited).toBe(0);
+    const lines = t.frame().split('\n');
+    const heading = lines.findIndex((l) => l === '✔ Seeded the demo data from seed/seed.json:');
+    expect(heading).toBeGreaterThan(0);
+    expect(lines.slice(heading + 1, heading + 3)).toEqual(['  store      1 new', '  regions    3 new']);
+  });
+
   it('n declines: nothing seeded, exit 0, and how to seed later', async () => {
     const { session, t } = await installed({ plan: EMPTY, seed: SEED });
     await t.waitFor('Seed the demo data');

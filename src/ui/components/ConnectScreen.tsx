@@ -1,9 +1,9 @@
 // While the session connects, reads the database's state and plans.
 import { Box, Text } from 'ink';
-import { Spinner } from '@inkjs/ui';
 import type { RunMode } from '../../run/events.js';
 import type { DatabaseLabel } from '../session.js';
 import { ModeBanner } from './ModeBanner.js';
+import { BusyLine } from './BusyLine.js';
 
 export interface ConnectScreenProps {
   database: DatabaseLabel;
@@ -16,7 +16,7 @@ export function ConnectScreen({ database, firstOpen, mode }: ConnectScreenProps)
   return (
     <Box flexDirection="column">
       <ModeBanner mode={mode} />
-      <Spinner label={`Connecting to ${what} at ${database.url} and reading its state…`} />
+      <BusyLine label={`Connecting to ${what} at ${database.url} and reading its state…`} />
       {firstOpen ? (
         <Box paddingLeft={2}>
           <Text dimColor>

@@ -31,6 +31,17 @@ export function HistoryEntry({ item }: { item: HistoryItem }) {
     case 'summary':
       return <RunSummaryReport summary={item.summary} plan={item.plan} />;
     case 'seed':
+      // the seeder's report can be a table: under a heading of its own, not after the mark
+      if (item.outcome === 'seeded' && item.message.includes('\n')) {
+        return (
+          <Box marginTop={1} flexDirection="column">
+            <Text color={palette.success}>✔ Seeded the demo data{item.file ? ` from ${item.file}` : ''}:</Text>
+            <Box paddingLeft={2}>
+              <Text>{item.message.trimEnd()}</Text>
+            </Box>
+          </Box>
+        );
+      }
       return (
         <Box marginTop={1}>
           <Text color={item.outcome === 'failed' ? palette.danger : item.outcome === 'seeded' ? palette.success : undefined}>

@@ -32,7 +32,7 @@ function block(token: Token, palette: Palette): ReactNode {
       return <Text>{inline(t.tokens ?? [], palette)}</Text>;
     case 'text':
       // tight list items hold text blocks with their own inline tokens
-      return <Text>{t.tokens ? inline(t.tokens, palette) : decode(t.text)}</Text>;
+      return <Text>{t.tokens ? inline(t.tokens, palette) : unwrap(decode(t.text))}</Text>;
     case 'list':
       return <List list={t as Tokens.List} palette={palette} />;
     case 'code':
@@ -122,7 +122,7 @@ function inline(tokens: Token[], palette: Palette): ReactNode[] {
       case 'codespan':
         return (
           <Text key={i} color={palette.accent}>
-            {decode(t.text)}
+            {unwrap(decode(t.text))}
           </Text>
         );
       case 'link': {
@@ -141,9 +141,14 @@ function inline(tokens: Token[], palette: Palette): ReactNode[] {
       case 'html':
         return <Fragment key={i}>{t.text}</Fragment>;
       default:
-        return <Fragment key={i}>{t.tokens ? inline(t.tokens, palette) : decode(String(t.text ?? ''))}</Fragment>;
+        return <Fragment key={i}>{t.tokens ? inline(t.tokens, palette) : unwrap(decode(String(t.text ?? '')))}</Fragment>;
     }
   });
+}
+
+/** a guide's paragraphs are wrapped in the file; the terminal wraps them again at its own width */
+function unwrap(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

@@ -9,7 +9,7 @@ import { ModeBanner } from './ModeBanner.js';
 export function RunHeader({ plan, database, mode }: { plan: Plan; database: DatabaseLabel; mode: RunMode }) {
   const verb = { apply: 'Upgrading', 'dry-run': 'Previewing', rehearse: 'Rehearsing' }[mode];
   return (
-    <Box flexDirection="column" marginBottom={1}>
+    <Box flexDirection="column">
       <ModeBanner mode={mode} />
       <Text>
         <Text bold>{verb}</Text> {database.url} from {plan.databaseVersion ?? 'an empty database'} to{' '}

@@ -1,7 +1,6 @@
 // The live part of a run: the question before a step, or the step that runs now. Finished
 // steps go to the history above it.
 import { Box, useInput } from 'ink';
-import { Spinner } from '@inkjs/ui';
 import { stepKey } from '../../core/catalog.js';
 import type { PlannedStep } from '../../core/plan.js';
 import type { RunSummary } from '../../run/events.js';
@@ -10,6 +9,7 @@ import { useUpgradeRun } from '../hooks/use-upgrade-run.js';
 import type { OpenedSession, WizardSession } from '../session.js';
 import { RunningStep } from './RunningStep.js';
 import { StepDecision } from './StepDecision.js';
+import { BusyLine } from './BusyLine.js';
 
 export interface RunScreenProps {
   session: WizardSession;
@@ -52,7 +52,7 @@ export function RunScreen({ session, opened, append, onFinished, onError, onForc
         : 'Working…';
   return (
     <Box>
-      <Spinner label={label} />
+      <BusyLine label={label} />
     </Box>
   );
 }

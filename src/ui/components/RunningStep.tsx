@@ -1,12 +1,12 @@
 // The step that runs now: spinner, elapsed time, statement i/n for a migration, a progress bar
 // for a data step, lock-timeout retries and the step's latest log lines.
 import { Box, Text } from 'ink';
-import { Spinner } from '@inkjs/ui';
 import { firstLine, formatClock, formatDuration, stepLabel } from '../format.js';
 import { useElapsed } from '../hooks/use-elapsed.js';
 import { usePalette } from '../hooks/use-palette.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { LiveStep } from '../hooks/use-upgrade-run.js';
+import { BusyLine } from './BusyLine.js';
 import { ProgressBar } from './ProgressBar.js';
 
 export function RunningStep({ live, quitRequested }: { live: LiveStep; quitRequested: boolean }) {
@@ -16,10 +16,9 @@ export function RunningStep({ live, quitRequested }: { live: LiveStep; quitReque
   const { step, statement, progress, retry } = live;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Box>
-        <Spinner label={`${stepLabel(step)} · release ${step.version} · step ${live.index} of ${live.total}`} />
+      <BusyLine label={`${stepLabel(step)} · release ${step.version} · step ${live.index} of ${live.total}`}>
         <Text dimColor> {formatClock(elapsed)}</Text>
-      </Box>
+      </BusyLine>
       <Box flexDirection="column" paddingLeft={2}>
         {statement ? (
           <Text>

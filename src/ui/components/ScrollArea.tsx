@@ -18,7 +18,8 @@ export function ScrollArea({ height, isActive = true, children }: ScrollAreaProp
   const contentHeight = useMeasuredHeight(contentRef);
   const room = Math.max(1, height - 1);
   const scrollable = contentHeight > room;
-  const viewport = scrollable ? room : Math.max(1, Math.min(contentHeight, height));
+  // before the first measurement, take all the room: a one-line flash reads as a broken screen
+  const viewport = scrollable || contentHeight === 0 ? room : Math.min(contentHeight, height);
   const { offset, max } = useScroll(contentHeight, viewport, isActive && scrollable);
 
   return (

@@ -1,8 +1,8 @@
 // After a first install: offer the demo data of the seed file, then seed with a spinner.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import { Spinner } from '@inkjs/ui';
 import { KeyHints } from './KeyHints.js';
+import { BusyLine } from './BusyLine.js';
 
 export interface SeedOfferProps {
   file: string;
@@ -30,7 +30,7 @@ export function SeedOffer({ file, onSeed, onDecline }: SeedOfferProps) {
   if (seeding) {
     return (
       <Box flexDirection="column" marginTop={1}>
-        <Spinner label={`Seeding demo data from ${file}…`} />
+        <BusyLine label={`Seeding demo data from ${file}…`} />
         {message ? (
           <Box paddingLeft={2}>
             <Text dimColor>{message}</Text>

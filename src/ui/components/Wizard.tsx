@@ -127,7 +127,7 @@ export function Wizard({ session, colours, onExit }: WizardProps) {
     if (!offer) return;
     offer.run(onMessage).then(
       (message) => {
-        append({ type: 'seed', outcome: 'seeded', message });
+        append({ type: 'seed', outcome: 'seeded', message, file: offer.file });
         end(WIZARD_EXIT.done);
       },
       (error: unknown) => {
