@@ -73,7 +73,8 @@ export async function seedSuite({ runs, backends }) {
       if (c !== expected) throw new Error(`${who} wrote different rows: ${c} ≠ ${expected}`);
     };
     try {
-      const n = Math.min(runs, 3);
+      // PGlite's runs take ~35 s each: two keep the whole bench near ten minutes
+      const n = Math.min(runs, backend === 'pglite' ? 2 : 3);
       for (let i = 0; i < n; i++) {
         await onCopy(backend, prepared.template, async (target) => {
           sw.push((await runWorker(WORKER, seedArgs('insert', target))).ms);

@@ -36,7 +36,8 @@ export async function statusSuite({ runs, backends }) {
   const rows = [];
   try {
     for (const backend of backends) {
-      for (const catalog of catalogs) {
+      // on PGlite the figure is mostly PGlite's own start-up: the real catalog says enough
+      for (const catalog of backend === 'pglite' ? catalogs.slice(0, 1) : catalogs) {
         const db = await currentDatabase(backend, catalog.dir);
         const status = [];
         const kit = [];
