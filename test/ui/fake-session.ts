@@ -234,6 +234,8 @@ export interface StepScript {
   rows?: number;
   summary?: string;
   fail?: StepFailure;
+  /** stopped between batches (the runner's `skipped`), with the runner's explanation */
+  interrupted?: string;
   /** the step stays running until released */
   hold?: Deferred;
 }
@@ -321,7 +323,9 @@ export function fakeSession(options: FakeSessionOptions = {}): FakeSession {
         const preview = previews[stepKey(step)];
         const outcome: StepOutcome = script.fail
           ? { step, status: 'failed', rows: null, durationMs: 120, failure: script.fail }
-          : {
+          : script.interrupted
+            ? { step, status: 'skipped', rows: null, durationMs: 5200, summary: script.interrupted }
+            : {
               step,
               status: mode === 'apply' ? 'applied' : mode === 'rehearse' ? 'rehearsed' : 'previewed',
               rows: mode === 'dry-run' ? preview.estimatedRows : (script.rows ?? 0),
@@ -330,8 +334,8 @@ export function fakeSession(options: FakeSessionOptions = {}): FakeSession {
             };
         outcomes.push(outcome);
         emit({ type: 'step-end', outcome });
-        if (outcome.status === 'failed') {
-          stoppedAt = { step, why: 'failed' };
+        if (outcome.status === 'failed' || outcome.status === 'skipped') {
+          stoppedAt = { step, why: outcome.status === 'failed' ? 'failed' : 'interrupted' };
           break;
         }
         if (step.completesRelease && mode !== 'dry-run') {

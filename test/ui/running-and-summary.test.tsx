@@ -51,12 +51,14 @@ describe('running', () => {
           hold,
           rows: 12040,
           summary: 'created 12,040 inventory items at Default Location',
+          // a warning worded like the summary is said once
           events: (step) => [
             { type: 'progress', step, done: 3000, total: 12040 },
             { type: 'log', step, level: 'info', message: 'batch 3 of 13 committed' },
             { type: 'retry', step, attempt: 1, of: 3, waitMs: 1000, reason: 'a lock was not granted within 5000 ms' },
             { type: 'log', step, level: 'warn', message: '12 variants have a negative quantity: stocked as 0' },
             { type: 'progress', step, done: 6000, total: 12040 },
+            { type: 'log', step, level: 'warn', message: 'created 12,040 inventory items at Default Location' },
           ],
         },
       },
@@ -77,7 +79,7 @@ describe('running', () => {
     // the finished steps stay above, with rows, duration, summary and warnings
     expect(after).toContain('✔ migration 0004_categories_inventory (1.8.0) · 3 statements · 1.5s');
     expect(after).toContain('✔ data step 1.8.0/inventory-items.ts (1.8.0) · 12,040 rows · 1.5s');
-    expect(after).toContain('created 12,040 inventory items at Default Location');
+    expect(after.match(/created 12,040 inventory items at Default Location/g)).toHaveLength(1);
     expect(after).toContain('⚠ 12 variants have a negative quantity: stocked as 0');
     expect(after).toContain('release 1.8.0 complete: the database is at 1.8.0');
     expect(after).not.toContain('6,000 / 12,040');
@@ -148,6 +150,27 @@ describe('a failing step', () => {
     await t.press('y');
     expect(await t.exited).toBe(1);
     expect(t.frame()).toContain('ERROR 42501: permission denied for table product_variant');
+  });
+});
+
+describe('a data step stopped between batches', () => {
+  it('is marked stopped, and the summary says where to resume; exit 130', async () => {
+    const { t } = await started({
+      plan: FROM_1_7,
+      steps: { '1.8.0/inventory-items.ts': { interrupted: 'interrupted between batches; the batches done so far are committed' } },
+    });
+    await t.waitFor('Apply this step?');
+    await t.press('y');
+    await t.waitFor('Step 2 of 3');
+    await t.press('y');
+    expect(await t.exited).toBe(130);
+    const frame = t.frame();
+    expect(frame).toContain('– data step 1.8.0/inventory-items.ts (1.8.0) · 5.2s · interrupted');
+    expect(frame).toMatch(/stopped\s+data step 1\.8\.0\/inventory-items\.ts 5\.2s/);
+    const words = flat(frame);
+    expect(words).toContain('interrupted between batches; the batches done so far are committed');
+    expect(words).toContain('Interrupted at data step 1.8.0/inventory-items.ts (release 1.8.0).');
+    expect(words).toContain('To continue: stepwise (it resumes at data step 1.8.0/inventory-items.ts)');
   });
 });
 

@@ -16,7 +16,7 @@ export function FailureReport({ outcome, mode }: { outcome: StepOutcome; mode: R
   if (!failure) return null;
   const { step } = outcome;
   return (
-    <Box flexDirection="column" marginTop={1} marginBottom={1}>
+    <Box flexDirection="column" marginTop={1}>
       <Text bold color={palette.danger}>
         ✗ {stepLabel(step)} (release {step.version}) failed
       </Text>

@@ -42,25 +42,36 @@ export function FinishedStep({ outcome, statementCount, warnings }: FinishedStep
   const colour = statusColour(outcome.status, palette);
   return (
     <Box flexDirection="column">
-      <Text>
-        <Text color={colour}>{MARK[outcome.status]}</Text> <Text bold={outcome.status === 'failed'}>{stepLabel(outcome.step)}</Text>{' '}
-        <Text dimColor>
+      <Box>
+        <Box flexShrink={0} marginRight={1}>
+          <Text color={colour}>{MARK[outcome.status]}</Text>
+        </Box>
+        <Text>
+          <Text bold={outcome.status === 'failed'}>{stepLabel(outcome.step)}</Text>{' '}
+          <Text dimColor>
           ({outcome.step.version}) · {outcomeFacts(outcome, statementCount).join(' · ')}
           {outcome.status === 'rehearsed' ? ' · rehearsed' : ''}
           {outcome.status === 'failed' ? ' · failed' : ''}
           {outcome.status === 'skipped' ? ' · interrupted' : ''}
+          </Text>
         </Text>
-      </Text>
+      </Box>
       {outcome.summary ? (
         <Box paddingLeft={2}>
           <Text dimColor>{outcome.summary}</Text>
         </Box>
       ) : null}
-      {warnings.map((warning, i) => (
-        <Box key={i} paddingLeft={2}>
-          <Text color={palette.warning}>⚠ {warning}</Text>
-        </Box>
-      ))}
+      {warnings
+        // a data step often warns and sums up in the same words: say it once
+        .filter((warning) => warning !== outcome.summary)
+        .map((warning, i) => (
+          <Box key={i} paddingLeft={2}>
+            <Box flexShrink={0} marginRight={1}>
+              <Text color={palette.warning}>⚠</Text>
+            </Box>
+            <Text color={palette.warning}>{warning}</Text>
+          </Box>
+        ))}
     </Box>
   );
 }

@@ -7,6 +7,15 @@ import { usePalette } from '../hooks/use-palette.js';
 import { applyCommand, continueCommand } from '../state-explanation.js';
 import { outcomeFacts, statusColour } from './FinishedStep.js';
 
+const STATUS_WORD: Record<RunSummary['outcomes'][number]['status'], string> = {
+  applied: 'applied',
+  rehearsed: 'rehearsed',
+  previewed: 'previewed',
+  failed: 'failed',
+  // the runner's "skipped": stopped between batches by Ctrl-C, resumed by the next run
+  skipped: 'stopped',
+};
+
 export function RunSummaryReport({ summary, plan }: { summary: RunSummary; plan: Plan }) {
   const palette = usePalette();
   const done = summary.outcomes.filter((o) => o.status !== 'failed' && o.status !== 'skipped');
@@ -26,7 +35,7 @@ export function RunSummaryReport({ summary, plan }: { summary: RunSummary; plan:
       <Box flexDirection="column" paddingLeft={2}>
         {summary.outcomes.map((o) => (
           <Text key={`${o.step.kind}:${o.step.id}`}>
-            <Text color={statusColour(o.status, palette)}>{o.status.padEnd(9)}</Text> {stepLabel(o.step)}{' '}
+            <Text color={statusColour(o.status, palette)}>{STATUS_WORD[o.status].padEnd(9)}</Text> {stepLabel(o.step)}{' '}
             <Text dimColor>{outcomeFacts(o, null).join(' · ')}</Text>
           </Text>
         ))}

@@ -118,7 +118,7 @@ export function Wizard({ session, colours, onExit }: WizardProps) {
   const forceQuit = (running: PlannedStep | null) =>
     quitNow(
       running
-        ? `Quit during ${stepLabel(running)}: it did not complete and is rolled back when the connection closes. Run \`stepwise\` again to continue.`
+        ? `Quit during ${stepLabel(running)}: what it had not committed is rolled back as the connection closes. Run \`stepwise\` again to continue.`
         : 'Quit. Run `stepwise` again to continue.',
     );
 
