@@ -1,7 +1,7 @@
 // Runs the built CLI (dist/cli.js) as a user would, without a terminal. Every PostgreSQL URL it
 // passes carries a password (a known secret when the test gave none; trust auth ignores it), and
 // a run whose stdout or stderr shows any URL's password fails the test: no test can forget to check.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export const CLI = path.resolve('dist/cli.js');
@@ -64,7 +64,15 @@ function injectIntoArgs(args: string[]): string[] {
   });
 }
 
-export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  timeoutMs?: number;
+  /** the running process, for tests that watch its output or kill it at a chosen moment */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', DATABASE_URL: undefined, STEPWISE_ROOT: undefined };
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
@@ -80,6 +88,7 @@ export function runCli(args: string[], options: { env?: Record<string, string | 
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.end();
+    options.onSpawn?.(child);
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
