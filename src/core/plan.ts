@@ -51,16 +51,23 @@ export interface PlanOptions {
   to?: string;
 }
 
-const REASON_NOTICE: Record<Exclude<PendingReason, 'new'>, (s: PlannedStep) => string> = {
-  resume: (s) => `Release ${s.version} was started but not finished: the plan resumes at ${s.kind} ${s.id}.`,
-  gap: (s) =>
-    `Migration ${s.id} (release ${s.version}) was never applied although newer migrations were. ` +
-    `drizzle-kit migrate only applies migrations newer than the newest one recorded, so it skipped this one ` +
-    `(typically a migration merged from a branch with an older timestamp). It is planned now.`,
-  'data-step-missing': (s) =>
-    `Data step ${s.id} of release ${s.version} never ran, although the schema went past it ` +
-    `(migrations applied by another tool, such as drizzle-kit migrate). It is planned first, before anything newer.`,
+// one notice per reason, naming every step it concerns
+const REASON_NOTICE: Record<Exclude<PendingReason, 'new'>, (steps: PlannedStep[]) => string> = {
+  resume: ([s]) => `Release ${s.version} was started but not finished: the plan resumes at ${s.kind} ${s.id}.`,
+  gap: (steps) =>
+    `${list(steps.map((s) => `migration ${s.id} (release ${s.version})`))} never applied although newer migrations were. ` +
+    `drizzle-kit migrate only applies migrations newer than the newest one recorded, so it skipped ` +
+    `${steps.length === 1 ? 'this one' : 'these'} (typically a migration merged from a branch with an older timestamp). ` +
+    `${steps.length === 1 ? 'It is' : 'They are'} planned now.`,
+  'data-step-missing': (steps) =>
+    `${steps.length === 1 ? 'Data step' : 'Data steps'} ${list(steps.map((s) => s.id))} never ran, although the schema went past ` +
+    `${steps.length === 1 ? 'it' : 'them'} (migrations applied by another tool, such as drizzle-kit migrate). ` +
+    `${steps.length === 1 ? 'It is' : 'They are'} planned first, before anything newer.`,
 };
+
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 export function planUpgrade(catalog: Catalog, detected: DetectedState, options: PlanOptions = {}): Plan {
   const target = options.to ?? catalog.codeVersion;
@@ -108,12 +115,9 @@ export function planUpgrade(catalog: Catalog, detected: DetectedState, options: 
   const steps = releases.flatMap((r) => r.steps);
 
   const notices: string[] = [];
-  const seen = new Set<PendingReason>();
-  for (const step of steps) {
-    if (step.reason === 'new') continue;
-    if (step.reason === 'resume' && seen.has('resume')) continue;
-    seen.add(step.reason);
-    notices.push(REASON_NOTICE[step.reason](step));
+  for (const reason of ['data-step-missing', 'gap', 'resume'] as const) {
+    const concerned = steps.filter((s) => s.reason === reason);
+    if (concerned.length > 0) notices.push(REASON_NOTICE[reason](concerned));
   }
   if (detected.lastFailure) {
     const f = detected.lastFailure;
