@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { loadDataStep } from '../catalog/load-data-step.js';
 import { createDataStepContext } from './data-step-context.js';
 import type { StepPreview } from './events.js';
+import type { StatementPreview } from '../core/warning.js';
 
 export interface PlanPreviews {
   previews: Record<string, StepPreview>;
@@ -27,7 +28,8 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
     const { measureWarnings } = await import('../lint/measure-loss.js');
     for (const step of migrations) {
       const analyzed = await analyzeStatements(step.migration!.statements);
-      const statements = await measureWithin(db, () => measureWarnings(db, analyzed), analyzed);
+      const measured = await measureWithin(db, () => measureWarnings(db, analyzed), analyzed);
+      const statements = plan.state === 'empty' ? measured.map(nothingToLose) : measured;
       previews[stepKey(step)] = {
         statements,
         warnings: statements.flatMap((s) => s.warnings),
@@ -48,6 +50,12 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
     warnings.push(...(await preflight(db, step, dataStep)));
   }
   return { previews, warnings };
+}
+
+// On a first install every table is created by the plan itself: a drop loses none of the
+// operator's rows, though the table did not exist to be counted when the preview was made.
+function nothingToLose<S extends StatementPreview>(statement: S): S {
+  return { ...statement, warnings: statement.warnings.map((w) => (w.kind === 'data-loss' && w.affectedRows == null ? { ...w, affectedRows: 0 } : w)) };
 }
 
 // exact counts of rows at stake scan the table: on a huge one, the preview shows no count

@@ -36,10 +36,11 @@ export function dataLossWarnings(preview: StepPreview | undefined): SqlWarning[]
 /**
  * The word an operator must type before a data-losing step runs: the table it loses data
  * from (Shopify's DangerousConfirmationPrompt idea), or the step id when no table is named.
- * null when the step loses no data.
+ * null when the step loses no data (or the preview counted 0 rows at stake).
  */
 export function confirmationWord(step: PlannedStep, preview: StepPreview | undefined): string | null {
-  const losses = dataLossWarnings(preview);
+  // counted and found empty: nothing of the operator's is lost, the warning alone is enough
+  const losses = dataLossWarnings(preview).filter((w) => w.affectedRows !== 0);
   if (losses.length === 0) return null;
   return losses.find((w) => w.table)?.table ?? step.id;
 }

@@ -81,6 +81,13 @@ describe('step facts', () => {
     expect(confirmationWord(byId('0001_discount_conditions'), preview('0001_discount_conditions'))).toBeNull();
     const noTable = { ...preview('0005_drop_inventory_quantity'), warnings: [{ ...DROP_WARNING, table: undefined }] };
     expect(confirmationWord(byId('0005_drop_inventory_quantity'), noTable)).toBe('0005_drop_inventory_quantity');
+    const unknownCount = { ...preview('0005_drop_inventory_quantity'), warnings: [{ ...DROP_WARNING, affectedRows: null }] };
+    expect(confirmationWord(byId('0005_drop_inventory_quantity'), unknownCount)).toBe('product_variant');
+  });
+
+  it('a drop counted and found empty needs no typed confirmation', () => {
+    const empty = { ...preview('0005_drop_inventory_quantity'), warnings: [{ ...DROP_WARNING, affectedRows: 0 }] };
+    expect(confirmationWord(byId('0005_drop_inventory_quantity'), empty)).toBeNull();
   });
 });
 
