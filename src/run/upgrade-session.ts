@@ -79,10 +79,13 @@ export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession & 
     stop() {
       stopper.abort();
     },
+    // safe to call twice
     async close() {
-      await unlock?.();
-      await db?.close();
+      const [release, connection] = [unlock, db];
+      unlock = null;
       db = null;
+      await release?.();
+      await connection?.close();
     },
   };
 }
