@@ -1,4 +1,6 @@
 // The same engine tests run against the real server and the embedded PGlite.
+import fs from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { openDatabase } from '../../src/api.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestDatabase } from '../helpers/postgres.js';
@@ -41,3 +43,30 @@ export const backends: Backend[] = [
     },
   },
 ];
+
+/**
+ * Per test: a fresh catalog from `makeCatalog` and a fresh database on `backend`, both removed
+ * afterwards. Read `root` and `db` inside the tests.
+ */
+export function useFreshDatabase(backend: Backend, makeCatalog: () => string): { readonly root: string; readonly db: Database } {
+  const current = {} as { root: string; db: Database; drop(): Promise<void> };
+  beforeEach(async () => {
+    current.root = makeCatalog();
+    const handle = await backend.create();
+    current.db = await handle.open();
+    current.drop = handle.drop;
+  });
+  afterEach(async () => {
+    await current.db.close();
+    await current.drop();
+    fs.rmSync(current.root, { recursive: true, force: true });
+  });
+  return {
+    get root() {
+      return current.root;
+    },
+    get db() {
+      return current.db;
+    },
+  };
+}

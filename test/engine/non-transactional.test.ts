@@ -1,11 +1,10 @@
 // Statements PostgreSQL refuses inside a transaction block run outside one; a rehearsal,
 // being one transaction, reports them as not rehearsed.
-import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog, upgrade } from '../../src/api.js';
 import type { Database } from '../../src/db/database.js';
 import { writeCatalog } from '../helpers/catalog-builder.js';
-import { backends } from './backends.js';
+import { backends, useFreshDatabase } from './backends.js';
 
 const catalogWithConcurrentIndex = () =>
   writeCatalog([
@@ -26,36 +25,24 @@ const catalogWithConcurrentIndex = () =>
   ]);
 
 describe.each(backends)('non-transactional statements on $name', (backend) => {
-  let root: string;
-  let handle: Awaited<ReturnType<typeof backend.create>>;
-  let db: Database;
-  beforeEach(async () => {
-    root = catalogWithConcurrentIndex();
-    handle = await backend.create();
-    db = await handle.open();
-  });
-  afterEach(async () => {
-    await db.close();
-    await handle.drop();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  const fresh = useFreshDatabase(backend, catalogWithConcurrentIndex);
 
   it('runs CREATE INDEX CONCURRENTLY outside a transaction and records the migration', async () => {
-    const catalog = loadCatalog(root);
-    await upgrade(db, catalog, { to: '1.0.0' });
-    await db.query("INSERT INTO product (id, title, handle) SELECT 'p' || g, 't' || g, 'h' || g FROM generate_series(1, 500) g");
-    const summary = await upgrade(db, catalog);
+    const catalog = loadCatalog(fresh.root);
+    await upgrade(fresh.db, catalog, { to: '1.0.0' });
+    await fresh.db.query("INSERT INTO product (id, title, handle) SELECT 'p' || g, 't' || g, 'h' || g FROM generate_series(1, 500) g");
+    const summary = await upgrade(fresh.db, catalog);
     expect(summary.stoppedAt).toBeNull();
-    const indexes = (await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'product' ORDER BY 1")).rows.map((r) => r.indexname);
+    const indexes = (await fresh.db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'product' ORDER BY 1")).rows.map((r) => r.indexname);
     expect(indexes).toEqual(['product_handle_idx', 'product_pkey', 'product_title_idx']);
-    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations')).rows[0].n).toBe(2);
+    expect((await fresh.db.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations')).rows[0].n).toBe(2);
   });
 
   it('a rehearsal says which statements it could not rehearse', async () => {
-    const catalog = loadCatalog(root);
-    await upgrade(db, catalog, { to: '1.0.0' });
-    const summary = await upgrade(db, catalog, { mode: 'rehearse' });
+    const catalog = loadCatalog(fresh.root);
+    await upgrade(fresh.db, catalog, { to: '1.0.0' });
+    const summary = await upgrade(fresh.db, catalog, { mode: 'rehearse' });
     expect(summary.outcomes[0]).toMatchObject({ status: 'rehearsed', summary: expect.stringMatching(/1 statement\(s\) not rehearsed/) });
-    expect((await db.query("SELECT 1 FROM information_schema.columns WHERE column_name = 'sku'")).rows).toEqual([]);
+    expect((await fresh.db.query("SELECT 1 FROM information_schema.columns WHERE column_name = 'sku'")).rows).toEqual([]);
   });
 });
