@@ -2,7 +2,6 @@
 // being one transaction, reports them as not rehearsed.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, upgrade } from '../../src/api.js';
-import type { Database } from '../../src/db/database.js';
 import { writeCatalog } from '../helpers/catalog-builder.js';
 import { backends, useFreshDatabase } from './backends.js';
 
