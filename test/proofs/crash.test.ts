@@ -26,9 +26,9 @@ import { copyOf, createTemplate } from './template-db.js';
 
 const SEED = Number(process.env.STEPWISE_CRASH_SEED ?? 20_251_129);
 const TARGET_KILLS = 20;
-const KILLS_PER_CHAIN = 10;
+const KILLS_PER_CHAIN = 5;
 // a run may finish before its kill (durations vary): more chains until enough kills
-const MAX_CHAINS = 6;
+const MAX_CHAINS = 8;
 // small batches: more commits inside each data step, so more kills land between two of them
 const UPGRADE = ['upgrade', '--yes', '--batch-size', '200'];
 // a realistic shop, at half the size of the release tests' default: a few thousand rows a table
@@ -140,7 +140,7 @@ describe('crash proof: SIGKILL at random moments of a full upgrade', () => {
 
   it(`${TARGET_KILLS}+ kills: always a step boundary, and the re-run ends exactly where an uninterrupted run does`, { timeout: 240_000 }, async () => {
     const next = random(SEED);
-    const seen: (Boundary & { rows: string })[] = [];
+    const seen: (Boundary & { rows: string; inFlight: string })[] = [];
     let kills = 0;
     for (let chain = 0; kills < TARGET_KILLS && chain < MAX_CHAINS; chain++) {
       const t = await copyOf(template.name, 'sw_crash');
@@ -157,7 +157,9 @@ describe('crash proof: SIGKILL at random moments of a full upgrade', () => {
           kills += 1;
           await waitForStepwiseSessions(t);
           const boundary = await expectStepBoundary(t, schemas, context, catalog);
-          seen.push({ ...boundary, rows: JSON.stringify(await snapshot(t)) });
+          // the step the run had announced last when it died
+          const inFlight = [...run.stdout.matchAll(/\[\d+\/\d+\] \S+ (?:migration|script) (\S+) /g)].at(-1)?.[1] ?? 'start-up';
+          seen.push({ ...boundary, rows: JSON.stringify(await snapshot(t)), inFlight });
           const { rows } = await t.query<{ key: string }>("SELECT kind || ':' || step_id AS key FROM stepwise.history WHERE outcome = 'applied'");
           recorded = new Set(rows.map((r) => r.key));
         }
@@ -181,17 +183,18 @@ describe('crash proof: SIGKILL at random moments of a full upgrade', () => {
         await t.drop();
       }
     }
-    // a kill inside a batched data step leaves its committed batches: same steps recorded, other rows
-    const steps = new Set(seen.map((b) => `${b.migrations}/${b.scripts.length}`));
+    const inFlight = new Map<string, number>();
+    for (const b of seen) inFlight.set(b.inFlight, (inFlight.get(b.inFlight) ?? 0) + 1);
+    const boundaries = new Set(seen.map((b) => `${b.migrations}/${b.scripts.length}`));
     const states = new Set(seen.map((b) => b.rows));
     console.log(
-      `crash proof: seed ${SEED}, ${kills} kills, uninterrupted run ${Math.round(timing.wallMs)} ms ` +
-        `(steps ${Math.round(timing.stepsMs)} ms); ` +
-        `${states.size} distinct database states, at ${steps.size} step boundaries (migrations/data steps recorded): ${[...steps].join(' ')}`,
+      `crash proof: seed ${SEED}, ${kills} kills, uninterrupted run ${Math.round(timing.wallMs)} ms (steps ${Math.round(timing.stepsMs)} ms); ` +
+        `killed during: ${[...inFlight].map(([step, n]) => `${step} ×${n}`).join(', ')}; ` +
+        `${boundaries.size} step boundaries and ${states.size} distinct row counts found afterwards`,
     );
     expect(kills).toBeGreaterThanOrEqual(TARGET_KILLS);
-    // the kills really were spread over the upgrade, not all at start-up
-    expect(steps.size).toBeGreaterThanOrEqual(4);
-    expect(states.size).toBeGreaterThanOrEqual(6);
+    // the kills really were spread over the upgrade, not all at start-up or in one step
+    expect(inFlight.size).toBeGreaterThanOrEqual(4);
+    expect(boundaries.size).toBeGreaterThanOrEqual(3);
   });
 });
