@@ -15,10 +15,10 @@ export interface BackupOptions extends CommonOptions {
   file: string;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 export function describeBackup(result: BackupResult): string {
-  return `Backup written: ${shown(result.file)} (${megabytes(result.bytes)}, ${result.tool}, ${formatDuration(result.durationMs)}). Put it back with: stepwise restore ${shown(result.file)}`;
+  return `Backup written: ${shown(result.file)} (${size(result.bytes)}, ${result.tool}, ${formatDuration(result.durationMs)}). Put it back with: stepwise restore ${shown(result.file)}`;
 }
 
 /**

@@ -48,7 +48,7 @@ describe('backup and restore of the embedded database', { timeout: 120_000 }, ()
   it('upgrade --backup writes PGlite\'s own dump before the first step', async () => {
     const r = await cli('upgrade', '--yes', '--backup', file('pre-upgrade.tgz'));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Backup written: .*pre-upgrade\.tgz \([\d.]+ MB, PGlite dumpDataDir \(PostgreSQL [\d.]+\), .*\)/);
+    expect(r.stdout).toMatch(/Backup written: .*pre-upgrade\.tgz \([\d.]+ [kM]B, PGlite dumpDataDir \(PostgreSQL [\d.]+\), .*\)/);
     expect(r.stdout.indexOf('Backup written')).toBeLessThan(r.stdout.indexOf('[1/10]'));
     const head = fs.readFileSync(file('pre-upgrade.tgz')).subarray(0, 2);
     expect([...head]).toEqual([0x1f, 0x8b]); // gzip

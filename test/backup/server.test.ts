@@ -40,7 +40,7 @@ describe('backup and restore of a server database', () => {
   it('backup <file> writes a pg_dump archive and never overwrites one', async () => {
     const r = await cli('backup', file('manual.dump'));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Backup written: .*manual\.dump \([\d.]+ MB, pg_dump \d+\.\d+, .*\)\. Put it back with: stepwise restore /);
+    expect(r.stdout).toMatch(/Backup written: .*manual\.dump \([\d.]+ [kM]B, pg_dump \d+\.\d+, .*\)\. Put it back with: stepwise restore /);
     expect(fs.readFileSync(file('manual.dump')).subarray(0, 5).toString()).toBe('PGDMP');
     const size = fs.statSync(file('manual.dump')).size;
     const again = await cli('backup', file('manual.dump'));
