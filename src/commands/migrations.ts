@@ -51,7 +51,8 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
         skippedScripts.push(step);
         continue;
       }
-      for (const script of skippedScripts) {
+      // a first install has no data of the operator's that a migration could lose or trip on
+      for (const script of plan.state === 'empty' ? [] : skippedScripts) {
         const rows = await estimateNow(db, script);
         if (rows !== 0) {
           blocked = { migration: step, script, rows };

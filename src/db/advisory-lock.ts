@@ -16,7 +16,8 @@ export async function acquireRunLock(db: Database): Promise<() => Promise<void>>
       `SELECT a.pid, a.usename, a.application_name, a.client_addr::text AS client_addr,
               to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') AS since
          FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-        WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted`,
+        WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [CLASS_ID, OBJ_ID],
     );
     const h = holder.rows[0];

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { recordDrizzleMigration, recordHistory, recordInstalledVersion } from '../db/history.js';
 import type { RunEvent, RunMode } from './events.js';
 import { StepError, isLockTimeout, toStepFailure } from './step-failure.js';
+import { dropInvalidIndexes } from './invalid-index.js';
 
 export interface MigrationRunOptions {
   db: Database;
@@ -31,6 +32,8 @@ export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: nu
   const sleep = o.sleep ?? wait;
   for (let attempt = 1; ; attempt++) {
     try {
+      // an index a failed CREATE INDEX CONCURRENTLY left behind (INVALID) would make the retry fail
+      if (o.mode === 'apply') await dropInvalidIndexes(o.db, migration.statements);
       return await applyOnce(o);
     } catch (error) {
       if (!isLockTimeout(error) || attempt > o.lockRetries) throw error;
