@@ -2,12 +2,18 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { findLeak, passwordsIn, withSecret } from '../cli/run-cli.js';
 
 export class TmuxTerminal {
   private readonly socket = `stepwise-test-${crypto.randomBytes(4).toString('hex')}`;
   private readonly session = 'wizard';
 
+  private readonly secrets: string[];
+
   constructor(args: string[], env: Record<string, string>) {
+    // a password in the URL, and any screen that shows it fails the test (as runCli does)
+    if (env.DATABASE_URL) env = { ...env, DATABASE_URL: withSecret(env.DATABASE_URL) };
+    this.secrets = passwordsIn([env.DATABASE_URL]);
     const vars = Object.entries({ NO_COLOR: '1', ...env }).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     const cli = path.resolve('dist/cli.js');
     // the exit code is printed after the wizard ends, and the pane kept open to read it
@@ -16,7 +22,10 @@ export class TmuxTerminal {
   }
 
   screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', this.session);
+    const screen = this.tmux('capture-pane', '-p', '-t', this.session);
+    const leak = findLeak(this.secrets, { stdout: screen, stderr: '' });
+    if (leak) throw new Error(`the wizard showed a password on screen: ${leak}`);
+    return screen;
   }
 
   /** keys as tmux names them: 'Enter', 'Escape', 'a', … one call each, as a person types */
