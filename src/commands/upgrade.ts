@@ -11,7 +11,7 @@ import { createTextListener, renderSummary } from '../report/text-events.js';
 import { styler } from '../report/style.js';
 import { commandContext, continueCommand, printJson, type CommonOptions } from './common.js';
 import { seedFileFor } from './seed-file.js';
-import { backupBeforeRun } from './backup.js';
+import { backupBeforeRun, backupNow, describeBackup } from './backup.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
 export interface UpgradeOptions extends CommonOptions {
@@ -56,6 +56,15 @@ export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
     say: interactive ? null : ctx.json ? ctx.err : ctx.out,
     note: ctx.err,
   });
+
+  if (interactive && mode === 'apply' && !options.backup) {
+    // offered on the plan screen, before anything runs
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    session.backup = {
+      suggestedFile: `stepwise-backup-${stamp}.dump`,
+      run: async (file) => describeBackup(await backupNow(ctx.target, file, ctx.toolVersion)),
+    };
+  }
 
   try {
     if (interactive) {

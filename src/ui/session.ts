@@ -31,6 +31,11 @@ export interface WizardSession {
   /** offered after a first install when a seed file exists; null when not offered */
   seed: { file: string; run(onEvent: (message: string) => void): Promise<string> } | null;
   /**
+   * offered on the plan screen (key b) before anything runs: a backup to `suggestedFile`;
+   * `run` resolves with a line saying where it is and how to restore it. null when not offered.
+   */
+  backup?: { suggestedFile: string; run(file: string): Promise<string> } | null;
+  /**
    * Ctrl-C while a step runs: the step finishes or rolls back, then the run ends with
    * stoppedAt.why = 'interrupted' (never a half-recorded step)
    */

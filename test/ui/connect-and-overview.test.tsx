@@ -259,3 +259,48 @@ describe('modes', () => {
     expect(frame).toContain('REHEARSAL — everything is rolled back at the end');
   });
 });
+
+describe('backup offer on the plan screen', () => {
+  const withBackup = (result: () => Promise<string>) => {
+    const session = fakeSession();
+    const files: string[] = [];
+    session.backup = {
+      suggestedFile: 'stepwise-backup-20261129-051500.dump',
+      run: (file) => {
+        files.push(file);
+        return result();
+      },
+    };
+    return { session, files };
+  };
+
+  it('b takes the backup before anything runs, says where it is, and is not offered twice', async () => {
+    const { session, files } = withBackup(() => Promise.resolve('Backup written: stepwise-backup-20261129-051500.dump (12 kB). Put it back with: stepwise restore …'));
+    const t = open(session);
+    const plan = await t.waitFor('enter start');
+    expect(plan).toContain('b back up first');
+    await t.press('b');
+    const after = await t.waitFor('Backup written');
+    expect(files).toEqual(['stepwise-backup-20261129-051500.dump']);
+    expect(after).toContain('enter start');
+    expect(after).not.toContain('back up first');
+    expect(session.decisions).toEqual([]);
+  });
+
+  it('a failed backup is reported and the plan stays, nothing run', async () => {
+    const { session } = withBackup(() => Promise.reject(new Error('pg_dump 13 is older than the server (15)')));
+    const t = open(session);
+    await t.waitFor('enter start');
+    await t.press('b');
+    const frame = await t.waitFor('Backup failed, nothing was changed: pg_dump 13 is older than the server (15)');
+    expect(frame).toContain('enter start');
+    expect(session.decisions).toEqual([]);
+  });
+
+  it('not offered on a first install: there is nothing to back up', async () => {
+    const { session } = withBackup(() => Promise.resolve('x'));
+    session.opened.plan = { ...session.opened.plan, state: 'empty' };
+    const t = open(session);
+    expect(await t.waitFor('enter start')).not.toContain('back up first');
+  });
+});

@@ -19,9 +19,11 @@ export interface PlanScreenProps {
   mode: RunMode;
   onStart(): void;
   onQuit(): void;
+  /** set when a backup is offered: where it goes, and what `b` does */
+  backup?: { file: string; onBackup(): void } | null;
 }
 
-export function PlanScreen({ opened, mode, onStart, onQuit }: PlanScreenProps) {
+export function PlanScreen({ opened, mode, onStart, onQuit, backup }: PlanScreenProps) {
   const { rows } = useTerminalSize();
   const [showNotes, setShowNotes] = useState(true);
   const headRef = useRef<DOMElement>(null);
@@ -34,6 +36,7 @@ export function PlanScreen({ opened, mode, onStart, onQuit }: PlanScreenProps) {
     if (key.return) onStart();
     else if (input === 'q') onQuit();
     else if (input === 'g') setShowNotes((shown) => !shown);
+    else if (input === 'b' && backup) backup.onBackup();
   });
 
   const { plan } = opened;
@@ -58,6 +61,7 @@ export function PlanScreen({ opened, mode, onStart, onQuit }: PlanScreenProps) {
         <KeyHints
           hints={[
             { key: 'enter', label: mode === 'apply' ? 'start' : mode === 'dry-run' ? 'start the preview' : 'start the rehearsal' },
+            ...(backup ? [{ key: 'b', label: 'back up first' }] : []),
             { key: 'g', label: showNotes ? 'hide guide notes' : 'show guide notes' },
             { key: 'q', label: 'quit' },
           ]}

@@ -10,6 +10,7 @@ import { stepLabel } from '../format.js';
 import type { HistoryItem } from '../history.js';
 import { COLOUR_PALETTE, NO_COLOUR_PALETTE, PaletteContext } from '../palette.js';
 import type { OpenedSession, WizardSession } from '../session.js';
+import { BusyLine } from './BusyLine.js';
 import { ConnectScreen } from './ConnectScreen.js';
 import { HistoryEntry } from './HistoryEntry.js';
 import { NothingToDoScreen } from './NothingToDoScreen.js';
@@ -28,6 +29,7 @@ export interface WizardProps {
 type Phase =
   | { name: 'connecting' }
   | { name: 'plan'; opened: OpenedSession }
+  | { name: 'backing-up'; opened: OpenedSession; file: string }
   | { name: 'refused'; opened: OpenedSession }
   | { name: 'nothing'; opened: OpenedSession }
   | { name: 'running'; opened: OpenedSession }
@@ -39,6 +41,7 @@ export function Wizard({ session, colours, onExit }: WizardProps) {
   const { exit } = useApp();
   const [phase, setPhase] = useState<Phase>({ name: 'connecting' });
   const [history, setHistory] = useState<HistoryItem[]>([]);
+  const [backedUp, setBackedUp] = useState(false);
   // the run may still report after a forced quit: nothing changes once the wizard ended
   const endedRef = useRef(false);
   const palette = colours ? COLOUR_PALETTE : NO_COLOUR_PALETTE;
@@ -100,6 +103,24 @@ export function Wizard({ session, colours, onExit }: WizardProps) {
     { isActive: phase.name === 'connecting' || phase.name === 'plan' },
   );
 
+  // a backup before anything runs, then back to the plan (offered once it succeeded: no twice)
+  const backUp = (opened: OpenedSession) => {
+    const offer = session.backup;
+    if (!offer) return;
+    setPhase({ name: 'backing-up', opened, file: offer.suggestedFile });
+    offer.run(offer.suggestedFile).then(
+      (message) => {
+        append({ type: 'notice', message });
+        setBackedUp(true);
+        if (!endedRef.current) setPhase({ name: 'plan', opened });
+      },
+      (error: unknown) => {
+        append({ type: 'notice', message: `Backup failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}` });
+        if (!endedRef.current) setPhase({ name: 'plan', opened });
+      },
+    );
+  };
+
   const start = (opened: OpenedSession) => {
     append({ type: 'run-header', plan: opened.plan, database: opened.database, mode: session.mode });
     setPhase({ name: 'running', opened });
@@ -154,7 +175,14 @@ export function Wizard({ session, colours, onExit }: WizardProps) {
             mode={session.mode}
             onStart={() => start(phase.opened)}
             onQuit={() => quitNow('Quit before anything ran: nothing was changed.')}
+            backup={
+              session.backup && !backedUp && session.mode === 'apply' && phase.opened.plan.state !== 'empty'
+                ? { file: session.backup.suggestedFile, onBackup: () => backUp(phase.opened) }
+                : null
+            }
           />
+        ) : phase.name === 'backing-up' ? (
+          <BusyLine label={`Backing up ${session.database.url} to ${phase.file}…`} />
         ) : phase.name === 'refused' ? (
           <RefusalScreen opened={phase.opened} mode={session.mode} />
         ) : phase.name === 'nothing' ? (
