@@ -19,8 +19,8 @@ export interface PlanScreenProps {
   mode: RunMode;
   onStart(): void;
   onQuit(): void;
-  /** set when a backup is offered: where it goes, and what `b` does */
-  backup?: { file: string; onBackup(): void } | null;
+  /** set when a backup is offered: what `b` does */
+  backup?: { onBackup(): void } | null;
 }
 
 export function PlanScreen({ opened, mode, onStart, onQuit, backup }: PlanScreenProps) {

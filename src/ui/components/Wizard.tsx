@@ -177,7 +177,7 @@ export function Wizard({ session, colours, onExit }: WizardProps) {
             onQuit={() => quitNow('Quit before anything ran: nothing was changed.')}
             backup={
               session.backup && !backedUp && session.mode === 'apply' && phase.opened.plan.state !== 'empty'
-                ? { file: session.backup.suggestedFile, onBackup: () => backUp(phase.opened) }
+                ? { onBackup: () => backUp(phase.opened) }
                 : null
             }
           />
