@@ -44,6 +44,8 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
     let blocked: { migration: PlannedStep; script: PlannedStep; rows: number | null } | null = null;
     let last: RunSummary | null = null;
     const listener = createTextListener(say, s);
+    // the statements' analysis, once for the run
+    const { previews } = await buildPreviews(db, { ...plan, steps: plan.steps.filter((x) => x.kind === 'migration') });
 
     for (const step of plan.steps) {
       if (stop.signal.aborted) break;
@@ -63,7 +65,6 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
       // the database version only moves while no data step was left behind (it is the newest
       // release that it and every older release are complete)
       const single: Plan = { ...plan, steps: [{ ...step, completesRelease: step.completesRelease && skippedScripts.length === 0 }], releases: [] };
-      const { previews } = await buildPreviews(db, single);
       last = await runPlan({
         db, plan: single, mode: 'apply', decide: async () => 'all', onEvent: listener, previews,
         toolVersion: ctx.toolVersion, lockTimeoutMs: options.lockTimeout, lockRetries: options.lockRetries, signal: stop.signal,

@@ -2,7 +2,7 @@
 // warnings (and rows at stake), each data step's estimate, and data steps' preflight notes.
 // Read-only: estimates and preflights run in a READ ONLY transaction that is rolled back.
 import { stepKey } from '../core/catalog.js';
-import type { DataStep, DataStepContext } from '../core/data-step.js';
+import type { DataStepContext } from '../core/data-step.js';
 import type { Plan, PlannedStep } from '../core/plan.js';
 import type { Database } from '../db/database.js';
 import { loadDataStep } from '../catalog/load-data-step.js';
@@ -23,33 +23,70 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
   const previews: Record<string, StepPreview> = {};
   const warnings: string[] = [];
   const migrations = plan.steps.filter((s) => s.kind === 'migration');
+  const analyzed = new Map<PlannedStep, Awaited<ReturnType<typeof import('../lint/analyze.js').analyzeStatements>>>();
   if (migrations.length > 0) {
     const { analyzeStatements } = await import('../lint/analyze.js');
-    const { measureWarnings } = await import('../lint/measure-loss.js');
+    for (const step of migrations) analyzed.set(step, await analyzeStatements(step.migration!.statements));
+  }
+  // one read-only transaction for the whole preview: a few round trips per step, not a few more
+  await readOnly(db, async (ctx) => {
+    const measured = await measureAll(db, analyzed);
     for (const step of migrations) {
-      const analyzed = await analyzeStatements(step.migration!.statements);
-      const measured = await measureWithin(db, () => measureWarnings(db, analyzed), analyzed);
-      const statements = plan.state === 'empty' ? measured.map(nothingToLose) : measured;
-      previews[stepKey(step)] = {
-        statements,
-        warnings: statements.flatMap((s) => s.warnings),
-        estimatedRows: null,
-      };
+      const statements = plan.state === 'empty' ? measured.get(step)!.map(nothingToLose) : measured.get(step)!;
+      previews[stepKey(step)] = { statements, warnings: statements.flatMap((s) => s.warnings), estimatedRows: null };
     }
-  }
-  for (const step of plan.steps.filter((s) => s.kind === 'script')) {
-    const dataStep = await loadDataStep(step.script!);
-    const estimatedRows = await readOnly(db, (ctx) => dataStep.estimate(ctx), true);
-    previews[stepKey(step)] = {
-      statements: [],
-      warnings: [],
-      estimatedRows: estimatedRows ?? null,
-      title: dataStep.title,
-      description: dataStep.description,
-    };
-    warnings.push(...(await preflight(db, step, dataStep)));
-  }
+    for (const step of plan.steps.filter((s) => s.kind === 'script')) {
+      const dataStep = await loadDataStep(step.script!);
+      const estimatedRows = await inSavepoint(db, () => dataStep.estimate(ctx));
+      previews[stepKey(step)] = {
+        statements: [],
+        warnings: [],
+        estimatedRows: estimatedRows ?? null,
+        title: dataStep.title,
+        description: dataStep.description,
+      };
+      if (dataStep.preflight) {
+        const notes = (await inSavepoint(db, () => dataStep.preflight!(ctx))) ?? [];
+        warnings.push(...notes.map((note) => `${step.version} ${dataStep.title}: ${note}`));
+      }
+    }
+  });
   return { previews, warnings };
+}
+
+// Exact counts of rows at stake scan the tables: on huge ones the preview shows no count rather
+// than keep the operator waiting. A timeout aborts the transaction, hence the savepoint.
+const MEASURE_TIMEOUT_MS = 5000;
+
+async function measureAll<S extends StatementPreview>(db: Database, analyzed: Map<PlannedStep, S[]>): Promise<Map<PlannedStep, S[]>> {
+  if (analyzed.size === 0) return analyzed;
+  const { measureWarnings } = await import('../lint/measure-loss.js');
+  await db.begin();
+  try {
+    await db.exec(`SET LOCAL statement_timeout = ${MEASURE_TIMEOUT_MS}`);
+    const measured = new Map<PlannedStep, S[]>();
+    for (const [step, statements] of analyzed) measured.set(step, await measureWarnings(db, statements));
+    await db.rollback(); // also undoes the SET LOCAL
+    return measured;
+  } catch (error) {
+    await db.rollback().catch(() => undefined);
+    if ((error as { code?: string }).code === '57014') return analyzed; // query_canceled
+    throw error;
+  }
+}
+
+/** `fn` in a savepoint; null when it needs a table or column an earlier step of the plan creates. */
+async function inSavepoint<T>(db: Database, fn: () => Promise<T>): Promise<T | null> {
+  await db.begin();
+  try {
+    const result = await fn();
+    await db.commit();
+    return result;
+  } catch (error) {
+    await db.rollback().catch(() => undefined);
+    if (NOT_THERE_YET.has((error as { code?: string }).code ?? '')) return null;
+    throw error;
+  }
 }
 
 // On a first install every table is created by the plan itself: a drop loses none of the
@@ -58,39 +95,14 @@ function nothingToLose<S extends StatementPreview>(statement: S): S {
   return { ...statement, warnings: statement.warnings.map((w) => (w.kind === 'data-loss' && w.affectedRows == null ? { ...w, affectedRows: 0 } : w)) };
 }
 
-// exact counts of rows at stake scan the table: on a huge one, the preview shows no count
-// rather than keep the operator waiting
-const MEASURE_TIMEOUT_MS = 5000;
-
-async function measureWithin<T>(db: Database, measure: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return (await readOnly(db, async () => {
-      await db.exec(`SET LOCAL statement_timeout = ${MEASURE_TIMEOUT_MS}`);
-      return measure();
-    }))!;
-  } catch (error) {
-    if ((error as { code?: string }).code === '57014') return fallback; // query_canceled
-    throw error;
-  }
-}
-
-async function preflight(db: Database, step: PlannedStep, dataStep: DataStep): Promise<string[]> {
-  if (!dataStep.preflight) return [];
-  const notes = await readOnly(db, (ctx) => dataStep.preflight!(ctx), true);
-  return (notes ?? []).map((note) => `${step.version} ${dataStep.title}: ${note}`);
-}
-
-/** `fn` in a READ ONLY transaction, always rolled back; with `tolerateMissing`, null when a table is not there yet. */
-async function readOnly<T>(db: Database, fn: (ctx: DataStepContext) => Promise<T>, tolerateMissing = false): Promise<T | null> {
+/** `fn` in a READ ONLY transaction (or savepoint, inside a rehearsal's), always rolled back. */
+async function readOnly<T>(db: Database, fn: (ctx: DataStepContext) => Promise<T>): Promise<T> {
   const base = db.depth;
   await db.begin();
   if (base === 0) await db.exec('SET TRANSACTION READ ONLY');
   const ctx = createDataStepContext(db, base + 1, { dryRun: true, onProgress: () => undefined, onLog: () => undefined });
   try {
     return await fn(ctx);
-  } catch (error) {
-    if (tolerateMissing && NOT_THERE_YET.has((error as { code?: string }).code ?? '')) return null;
-    throw error;
   } finally {
     while (db.depth > base) await db.rollback().catch(() => undefined);
   }
