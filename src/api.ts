@@ -69,6 +69,6 @@ export async function runDataStep(db: Database, file: string, options: { batchSi
   const absolute = path.resolve(file);
   const step = await loadDataStep({ id: path.basename(absolute), file: absolute, checksum: '' });
   return inTransaction(db, () =>
-    step.run(createDataStepContext(db, db.depth, { dryRun: false, defaultBatchSize: options.batchSize, onProgress: () => undefined, onLog: () => undefined })),
+    step.run(createDataStepContext(db, db.depth, { dryRun: false, batchSize: options.batchSize, onProgress: () => undefined, onLog: () => undefined })),
   );
 }

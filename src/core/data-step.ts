@@ -19,7 +19,7 @@ export interface BatchOptions {
   key?: string;
   /** SQL condition limiting the rows walked, e.g. `manage_inventory = true` */
   where?: string;
-  /** keys per batch (default 1000) */
+  /** keys per batch (default 5000; the operator's --batch-size overrides it) */
   size?: number;
 }
 

@@ -30,7 +30,7 @@ export async function applyDataStep(o: DataStepRunOptions): Promise<{ rows: numb
     const ctx = createDataStepContext(db, baseDepth + 1, {
       dryRun: false,
       signal: o.signal,
-      defaultBatchSize: o.batchSize,
+      batchSize: o.batchSize,
       onProgress: (done, total) => o.emit({ type: 'progress', step, done, total }),
       onLog: (level, message) => o.emit({ type: 'log', step, level, message }),
     });

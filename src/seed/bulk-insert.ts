@@ -25,7 +25,7 @@ export interface BulkInsert<Row> {
   onBatch?: (done: number) => void;
 }
 
-export const defaultBatchSize = 5000;
+export const batchSize = 5000;
 
 /** Inserts `rows` in batches; returns the number inserted and the `returning` rows. */
 export async function bulkInsert<Row extends object, Returned = Record<string, unknown>>(
@@ -42,7 +42,7 @@ export async function bulkInsert<Row extends object, Returned = Record<string, u
     `SELECT ${selected} FROM json_to_recordset($1::json) AS r(${recordType}) ${spec.where ?? ''} ` +
     (spec.skipConflicts ? 'ON CONFLICT DO NOTHING' : '') +
     (spec.returning ? ` RETURNING ${spec.returning}` : '');
-  const size = spec.batchSize ?? defaultBatchSize;
+  const size = spec.batchSize ?? batchSize;
   let inserted = 0;
   const returned: Returned[] = [];
   for (let start = 0; start < spec.rows.length; start += size) {
