@@ -4,7 +4,7 @@
 import { stepKey } from '../core/catalog.js';
 import type { DataStepContext } from '../core/data-step.js';
 import type { Plan, PlannedStep } from '../core/plan.js';
-import type { Database } from '../db/database.js';
+import { inTransaction, type Database } from '../db/database.js';
 import { loadDataStep } from '../catalog/load-data-step.js';
 import { createDataStepContext } from './data-step-context.js';
 import type { StepPreview } from './events.js';
@@ -77,13 +77,9 @@ async function measureAll<S extends StatementPreview>(db: Database, analyzed: Ma
 
 /** `fn` in a savepoint; null when it needs a table or column an earlier step of the plan creates. */
 async function inSavepoint<T>(db: Database, fn: () => Promise<T>): Promise<T | null> {
-  await db.begin();
   try {
-    const result = await fn();
-    await db.commit();
-    return result;
+    return await inTransaction(db, fn);
   } catch (error) {
-    await db.rollback().catch(() => undefined);
     if (NOT_THERE_YET.has((error as { code?: string }).code ?? '')) return null;
     throw error;
   }

@@ -89,7 +89,7 @@ export function generateSeed(options: GenerateSeedOptions): SeedFileInput {
 }
 
 /** A small, fast, seedable PRNG (deterministic output is the point, not quality). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, openDatabase, upgrade } from '../../src/api.js';
 import { runCli } from '../cli/run-cli.js';
+import { mulberry32 } from '../../src/seed/generate-seed.js';
 import { fillBase } from '../fixtures/fill-1.0.0.js';
 import {
   assertAdjustments,
@@ -33,18 +34,6 @@ const MAX_CHAINS = 8;
 const UPGRADE = ['upgrade', '--yes', '--batch-size', '200'];
 // a realistic shop, at half the size of the release tests' default: a few thousand rows a table
 const SIZE = { products: 800, customers: 1000, orders: 1500, openCarts: 700, giftCards: 300 };
-
-/** mulberry32: a small seeded generator, so a schedule can be replayed */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface StepTime {
   id: string;
@@ -139,7 +128,7 @@ describe('crash proof: SIGKILL at random moments of a full upgrade', () => {
   afterAll(() => template?.drop());
 
   it(`${TARGET_KILLS}+ kills: always a step boundary, and the re-run ends exactly where an uninterrupted run does`, { timeout: 240_000 }, async () => {
-    const next = random(SEED);
+    const next = mulberry32(SEED); // seeded, so a schedule can be replayed
     const seen: (Boundary & { rows: string; inFlight: string })[] = [];
     let kills = 0;
     for (let chain = 0; kills < TARGET_KILLS && chain < MAX_CHAINS; chain++) {
