@@ -68,6 +68,7 @@ export async function upgradeCommand(options: UpgradeOptions): Promise<number> {
 
   try {
     if (interactive) {
+      await import('../ui/live-terminal.js'); // before Ink: a terminal gets live frames even with CI set
       const { renderWizard } = await import('../ui/render-wizard.js');
       return await renderWizard(session);
     }
