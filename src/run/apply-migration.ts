@@ -27,13 +27,17 @@ async function splitForAutocommit(sql: string): Promise<string[]> {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: number; summary?: string }> {
+export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: number | null; summary?: string }> {
   const migration = o.step.migration!;
   const sleep = o.sleep ?? wait;
   for (let attempt = 1; ; attempt++) {
     try {
       // an index a failed CREATE INDEX CONCURRENTLY left behind (INVALID) would make the retry fail
       if (o.mode === 'apply') await dropInvalidIndexes(o.db, migration.statements);
+      if (canApplyInOneRoundTrip(o)) {
+        const done = await applyInOneRoundTrip(o);
+        if (done) return done;
+      }
       return await applyOnce(o);
     } catch (error) {
       if (!isLockTimeout(error) || attempt > o.lockRetries) throw error;
@@ -48,6 +52,49 @@ export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: nu
       });
       await sleep(waitMs);
     }
+  }
+}
+
+/** A plain migration outside any transaction: the whole of it can go as one string. */
+function canApplyInOneRoundTrip(o: MigrationRunOptions): boolean {
+  return o.mode === 'apply' && o.db.depth === 0 && o.statements !== undefined && o.statements.every((s) => s.transactional);
+}
+
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * The migration, its record rows and COMMIT in one round trip (one simple-protocol string: its
+ * statements run in order and the first error stops it). On a lock timeout the error goes to the
+ * retry loop; on any other error it returns null after the rollback, and the caller replays the
+ * migration statement by statement, which names the failing statement and its position.
+ */
+async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: number | null } | null> {
+  const { db, step } = o;
+  const migration = step.migration!;
+  const statements = migration.statements.filter((sql) => sql.trim() !== '');
+  o.emit({ type: 'statement', step, index: statements.length, total: statements.length, sql: statements.map((x) => x.trim()).join('\n\n') });
+  const script = [
+    'BEGIN',
+    `SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}`,
+    ...statements,
+    `INSERT INTO "drizzle"."__drizzle_migrations" ("hash", "created_at") VALUES (${literal(migration.hash)}, ${migration.when})`,
+    `INSERT INTO stepwise.history (version, step_id, kind, checksum, outcome, started_at, rows_affected, duration_ms, tool_version)
+     VALUES (${literal(step.version)}, ${literal(step.id)}, 'migration', ${literal(migration.hash)}, 'applied', now(), NULL,
+             (extract(epoch FROM clock_timestamp() - now()) * 1000)::int, ${literal(o.toolVersion)})`,
+    ...(step.completesRelease
+      ? [`INSERT INTO stepwise.installed (singleton, version, installed_at) VALUES (true, ${literal(step.version)}, now())
+          ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, installed_at = EXCLUDED.installed_at`]
+      : []),
+    'COMMIT',
+    // a newline before each separator: a statement may end in a -- comment
+  ].join('\n;\n');
+  try {
+    await db.exec(script);
+    return { rows: null };
+  } catch (error) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    if (isLockTimeout(error)) throw error;
+    return null;
   }
 }
 
