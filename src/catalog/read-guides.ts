@@ -3,21 +3,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { z } from 'zod';
 import type { CatalogProblem, GuideFacts } from '../core/check-catalog.js';
 import type { DataStepRef } from '../core/catalog.js';
 import { formatZodIssues } from './zod-issues.js';
-
-const FrontMatterSchema = z.object({
-  version: z.string({ error: 'version must be a string such as "1.7.0" (quote it in YAML)' }),
-  title: z.string().min(1),
-  steps: z.array(
-    z.union([
-      z.strictObject({ migration: z.string().min(1) }),
-      z.strictObject({ script: z.string().min(1).regex(/\.ts$/, 'a data step is a .ts file') }),
-    ], { error: 'each step is either `migration: <tag>` or `script: <version>/<name>.ts`' }),
-  ),
-});
+import { frontMatterSchema, isFrontMatter, type FrontMatter } from './catalog-schemas.js';
 
 export interface Guide extends GuideFacts {
   title: string;
@@ -42,16 +31,21 @@ export function readGuides(root: string): { guides: Guide[]; problems: CatalogPr
       problems.push({ where, message: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, severity: 'error' });
       continue;
     }
-    const front = FrontMatterSchema.safeParse(parsed.data);
-    if (!front.success) {
-      for (const message of formatZodIssues(front.error)) problems.push({ where, message, severity: 'error' });
-      continue;
+    let front: FrontMatter;
+    if (isFrontMatter(parsed.data)) front = parsed.data;
+    else {
+      const checked = frontMatterSchema().safeParse(parsed.data);
+      if (!checked.success) {
+        for (const message of formatZodIssues(checked.error)) problems.push({ where, message, severity: 'error' });
+        continue;
+      }
+      front = checked.data;
     }
-    const { version, title } = front.data;
+    const { version, title } = front;
     if (name !== `${version}.md`) problems.push({ where, message: `declares version ${version}: the file must be named ${version}.md`, severity: 'error' });
 
     const scripts = new Map<string, DataStepRef>();
-    const steps = front.data.steps.map((s) => {
+    const steps = front.steps.map((s) => {
       if ('migration' in s) return { kind: 'migration' as const, id: s.migration };
       const file = path.join(dir, s.script);
       if (!fs.existsSync(file)) {

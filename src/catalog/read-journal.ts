@@ -3,24 +3,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { Migration } from '../core/catalog.js';
 import type { CatalogProblem } from '../core/check-catalog.js';
 import { formatZodIssues } from './zod-issues.js';
-
-const JournalSchema = z.object({
-  version: z.string(),
-  dialect: z.literal('postgresql', { error: 'dialect must be "postgresql": Stepwise migrates PostgreSQL only' }),
-  entries: z.array(
-    z.object({
-      idx: z.number().int(),
-      version: z.string(),
-      when: z.number().int(),
-      tag: z.string().min(1),
-      breakpoints: z.boolean(),
-    }),
-  ),
-});
+import { isJournal, journalSchema, type JournalFile } from './catalog-schemas.js';
 
 export const BREAKPOINT = '--> statement-breakpoint';
 
@@ -44,15 +30,20 @@ export function readJournal(root: string): { migrations: Migration[]; tables: st
     problems.push({ where, message: `cannot read the journal: ${reason}`, severity: 'error' });
     return { migrations: [], tables: [], problems };
   }
-  const parsed = JournalSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const message of formatZodIssues(parsed.error)) problems.push({ where, message, severity: 'error' });
-    return { migrations: [], tables: [], problems };
+  let journal: JournalFile;
+  if (isJournal(raw)) journal = raw;
+  else {
+    const parsed = journalSchema().safeParse(raw);
+    if (!parsed.success) {
+      for (const message of formatZodIssues(parsed.error)) problems.push({ where, message, severity: 'error' });
+      return { migrations: [], tables: [], problems };
+    }
+    journal = parsed.data;
   }
 
   const migrations: Migration[] = [];
   const seenTags = new Set<string>();
-  for (const entry of parsed.data.entries) {
+  for (const entry of journal.entries) {
     if (seenTags.has(entry.tag)) problems.push({ where, message: `tag ${entry.tag} appears twice`, severity: 'error' });
     seenTags.add(entry.tag);
     const file = path.join(root, 'drizzle', `${entry.tag}.sql`);
