@@ -9,11 +9,10 @@ import { acquireRunLock } from './db/advisory-lock.js';
 import { connect } from './db/connect.js';
 import { inTransaction, type Database } from './db/database.js';
 import { resolveDatabaseTarget } from './db/url.js';
-import { buildPreviews } from './run/build-previews.js';
 import { createDataStepContext } from './run/data-step-context.js';
 import type { RunListener, RunMode, RunSummary } from './run/events.js';
 import { inspectDatabase, type Inspection } from './run/inspect.js';
-import { runPlan } from './run/run-plan.js';
+import { runUnattended } from './run/run-unattended.js';
 import { RefusedError } from './errors.js';
 
 export type { Catalog, Database, RunSummary, Inspection };
@@ -45,14 +44,9 @@ export async function upgrade(db: Database, catalog: Catalog, options: UpgradeOp
   try {
     const { plan } = await inspectDatabase(db, catalog, options.to);
     if (plan.refusal) throw new RefusedError(plan.refusal.message, plan.refusal.details);
-    const { previews } = await buildPreviews(db, plan);
-    return await runPlan({
-      db,
-      plan,
+    return await runUnattended(db, plan, {
       mode,
-      decide: async () => 'all',
       onEvent: options.onEvent ?? (() => undefined),
-      previews,
       toolVersion: getToolVersion(),
       batchSize: options.batchSize,
       lockTimeoutMs: options.lockTimeoutMs,

@@ -1,15 +1,12 @@
 // stepwise migrations run | show — the schema migrations alone, named as in Medusa's CLI.
 import { loadCatalog } from '../catalog/load-catalog.js';
-import { loadDataStep } from '../catalog/load-data-step.js';
 import { stepKey } from '../core/catalog.js';
 import type { Plan, PlannedStep } from '../core/plan.js';
 import { acquireRunLock } from '../db/advisory-lock.js';
 import { connect } from '../db/connect.js';
-import type { Database } from '../db/database.js';
 import { readDatabaseFacts } from '../db/read-facts.js';
 import { RefusedError, EXIT } from '../errors.js';
-import { buildPreviews } from '../run/build-previews.js';
-import { createDataStepContext } from '../run/data-step-context.js';
+import { buildPreviews, estimateRows } from '../run/build-previews.js';
 import type { RunSummary, StepOutcome } from '../run/events.js';
 import { inspectDatabase } from '../run/inspect.js';
 import { runPlan } from '../run/run-plan.js';
@@ -55,7 +52,7 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
       }
       // a first install has no data of the operator's that a migration could lose or trip on
       for (const script of plan.state === 'empty' ? [] : skippedScripts) {
-        const rows = await estimateNow(db, script);
+        const rows = await estimateRows(db, script).catch(() => null); // unknown holds back too
         if (rows !== 0) {
           blocked = { migration: step, script, rows };
           break;
@@ -104,19 +101,6 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
     stop.dispose();
     await unlock();
     await db.close();
-  }
-}
-
-async function estimateNow(db: Database, step: PlannedStep): Promise<number | null> {
-  const dataStep = await loadDataStep(step.script!);
-  await db.begin();
-  try {
-    await db.exec('SET TRANSACTION READ ONLY');
-    return await dataStep.estimate(createDataStepContext(db, db.depth, { dryRun: true, onProgress: () => undefined, onLog: () => undefined }));
-  } catch {
-    return null;
-  } finally {
-    await db.rollback();
   }
 }
 

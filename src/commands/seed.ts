@@ -8,9 +8,8 @@ import { acquireRunLock } from '../db/advisory-lock.js';
 import { connect } from '../db/connect.js';
 import type { Database } from '../db/database.js';
 import { EXIT, RefusedError } from '../errors.js';
-import { buildPreviews } from '../run/build-previews.js';
 import { inspectDatabase } from '../run/inspect.js';
-import { runPlan } from '../run/run-plan.js';
+import { runUnattended } from '../run/run-unattended.js';
 import { createTextListener, renderSummary } from '../report/text-events.js';
 import { styler } from '../report/style.js';
 import type { Catalog } from '../core/catalog.js';
@@ -68,10 +67,7 @@ async function bringSchemaUpToDate(db: Database, catalog: Catalog, ctx: CommandC
     }
   }
   const s = styler(process.stderr);
-  const { previews } = await buildPreviews(db, plan);
-  const summary = await runPlan({
-    db, plan, mode: 'apply', decide: async () => 'all', onEvent: createTextListener(ctx.err, s), previews, toolVersion: ctx.toolVersion, signal,
-  });
+  const summary = await runUnattended(db, plan, { mode: 'apply', onEvent: createTextListener(ctx.err, s), toolVersion: ctx.toolVersion, signal });
   if (summary.stoppedAt) {
     for (const line of renderSummary(summary, s, 'stepwise seed')) ctx.err(line);
     return summary.stoppedAt.why === 'failed' ? EXIT.stepFailed : EXIT.cancelled;

@@ -3,7 +3,7 @@
 import type { PlannedStep } from '../core/plan.js';
 import type { StatementPreview } from '../core/warning.js';
 import type { Database } from '../db/database.js';
-import { recordDrizzleMigration, recordHistory, recordInstalledVersion } from '../db/history.js';
+import { drizzleInsertSql, historyInsertSql, installedUpsertSql, recordDrizzleMigration, recordHistory, recordInstalledVersion } from '../db/history.js';
 import type { RunEvent, RunMode } from './events.js';
 import { StepError, isLockTimeout, toStepFailure } from './step-failure.js';
 import { dropInvalidIndexes } from './invalid-index.js';
@@ -77,14 +77,16 @@ async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: numb
     'BEGIN',
     `SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}`,
     ...statements,
-    `INSERT INTO "drizzle"."__drizzle_migrations" ("hash", "created_at") VALUES (${literal(migration.hash)}, ${migration.when})`,
-    `INSERT INTO stepwise.history (version, step_id, kind, checksum, outcome, started_at, rows_affected, duration_ms, tool_version)
-     VALUES (${literal(step.version)}, ${literal(step.id)}, 'migration', ${literal(migration.hash)}, 'applied', now(), NULL,
-             (extract(epoch FROM clock_timestamp() - now()) * 1000)::int, ${literal(o.toolVersion)})`,
-    ...(step.completesRelease
-      ? [`INSERT INTO stepwise.installed (singleton, version, installed_at) VALUES (true, ${literal(step.version)}, now())
-          ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, installed_at = EXCLUDED.installed_at`]
-      : []),
+    drizzleInsertSql(literal(migration.hash), String(migration.when)),
+    historyInsertSql([
+      ...[step.version, step.id, 'migration', migration.hash, 'applied'].map(literal),
+      'now()', // the transaction's start
+      'NULL', // the driver returns only the last statement's count
+      '(extract(epoch FROM clock_timestamp() - now()) * 1000)::int',
+      literal(o.toolVersion),
+      'NULL',
+    ]),
+    ...(step.completesRelease ? [installedUpsertSql(literal(step.version))] : []),
     'COMMIT',
     // a newline before each separator: a statement may end in a -- comment
   ].join('\n;\n');

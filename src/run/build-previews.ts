@@ -54,6 +54,12 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
   return { previews, warnings };
 }
 
+/** A data step's estimate now, read-only; null when it needs a table a pending step creates. */
+export async function estimateRows(db: Database, step: PlannedStep): Promise<number | null> {
+  const dataStep = await loadDataStep(step.script!);
+  return readOnly(db, (ctx) => inSavepoint(db, () => dataStep.estimate(ctx)));
+}
+
 // Exact counts of rows at stake scan the tables: on huge ones the preview shows no count rather
 // than keep the operator waiting. A timeout aborts the transaction, hence the savepoint.
 const MEASURE_TIMEOUT_MS = 5000;

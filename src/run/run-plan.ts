@@ -3,7 +3,7 @@
 // everything inside one transaction and rolls it back.
 import { stepKey } from '../core/catalog.js';
 import type { Plan, PlannedStep } from '../core/plan.js';
-import type { Database } from '../db/database.js';
+import { inTransaction, type Database } from '../db/database.js';
 import { ensureStateTables } from '../db/state-tables.js';
 import { recordHistory } from '../db/history.js';
 import { applyDataStep } from './apply-data-step.js';
@@ -134,26 +134,29 @@ async function runStep(o: RunOptions, step: PlannedStep): Promise<StepOutcome> {
   }
 }
 
+/** The history columns that name a step. */
+function stepColumns(step: PlannedStep) {
+  return { version: step.version, stepId: step.id, kind: step.kind, checksum: step.migration?.hash ?? step.script!.checksum };
+}
+
+/** A record written on its own after a rollback: failing to write it must not hide the run's outcome. */
+async function recordApart(db: Database, write: () => Promise<void>): Promise<void> {
+  await inTransaction(db, write).catch(() => undefined);
+}
+
 /** Failures are recorded in a transaction of their own: the step's was rolled back. */
 async function recordFailure(o: RunOptions, step: PlannedStep, message: string, durationMs: number): Promise<void> {
-  try {
-    await o.db.begin();
-    await recordHistory(o.db, {
-      version: step.version,
-      stepId: step.id,
-      kind: step.kind,
-      checksum: step.migration?.hash ?? step.script!.checksum,
+  await recordApart(o.db, () =>
+    recordHistory(o.db, {
+      ...stepColumns(step),
       outcome: 'failed',
       startedAt: new Date(Date.now() - durationMs),
       durationMs,
       rowsAffected: null,
       toolVersion: o.toolVersion,
       error: message.slice(0, 2000),
-    });
-    await o.db.commit();
-  } catch {
-    while (o.db.depth > 0) await o.db.rollback().catch(() => undefined);
-  }
+    }),
+  );
 }
 
 /** After the rollback: what the rehearsal proved, kept as `rehearsed` rows. */
@@ -163,14 +166,10 @@ async function recordRehearsal(o: RunOptions, outcomes: StepOutcome[]): Promise<
   // a database Stepwise never wrote to stays untouched: no schema is created just for this
   const { rows } = await o.db.query<{ t: string | null }>(`SELECT to_regclass('stepwise.history')::text AS t`);
   if (!rows[0].t) return;
-  try {
-    await o.db.begin();
+  await recordApart(o.db, async () => {
     for (const x of rehearsed) {
       await recordHistory(o.db, {
-        version: x.step.version,
-        stepId: x.step.id,
-        kind: x.step.kind,
-        checksum: x.step.migration?.hash ?? x.step.script!.checksum,
+        ...stepColumns(x.step),
         outcome: 'rehearsed',
         startedAt: new Date(Date.now() - x.durationMs),
         durationMs: x.durationMs,
@@ -178,8 +177,5 @@ async function recordRehearsal(o: RunOptions, outcomes: StepOutcome[]): Promise<
         toolVersion: o.toolVersion,
       });
     }
-    await o.db.commit();
-  } catch {
-    while (o.db.depth > 0) await o.db.rollback().catch(() => undefined);
-  }
+  });
 }

@@ -28,7 +28,7 @@ export interface UpgradeSessionOptions {
   seeder?: (db: Database, file: string, onEvent: (message: string) => void) => Promise<string>;
 }
 
-export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession & { opened(): OpenedSession | null } {
+export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession {
   let db: Database | null = null;
   let unlock: (() => Promise<void>) | null = null;
   let opened: OpenedSession | null = null;
@@ -50,7 +50,6 @@ export function createUpgradeSession(o: UpgradeSessionOptions): WizardSession & 
             },
           }
         : null,
-    opened: () => opened,
     async open() {
       db = await connect(o.target, o.toolVersion);
       // a dry run writes nothing and must not make a real upgrade wait

@@ -11,7 +11,7 @@ export function urlFor(database: string): string {
   return url.toString();
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   try {
     await client.connect();
@@ -36,11 +36,25 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(prefix = 'sw_test'): Promise<TestDatabase> {
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A new database, empty or (with `template`) a copy of another one nobody is connected to. */
+export async function createTestDatabase(prefix = 'sw_test', options: { template?: string } = {}): Promise<TestDatabase> {
   const name = `${prefix}_${crypto.randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const create = `CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`;
+  // a session that just closed may still be leaving the template: PostgreSQL refuses the copy then
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin((c) => c.query(create));
+      break;
+    } catch (error) {
+      if (!options.template || attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await wait(100);
+    }
+  }
   const url = urlFor(name);
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
   await client.connect();
   return {
     name,
