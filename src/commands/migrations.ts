@@ -7,7 +7,7 @@ import { connect } from '../db/connect.js';
 import { readDatabaseFacts } from '../db/read-facts.js';
 import { RefusedError, EXIT } from '../errors.js';
 import { buildPreviews, estimateRows } from '../run/build-previews.js';
-import type { RunSummary, StepOutcome } from '../run/events.js';
+import type { Decision } from '../run/events.js';
 import { inspectDatabase } from '../run/inspect.js';
 import { runPlan } from '../run/run-plan.js';
 import { createTextListener, renderFailure } from '../report/text-events.js';
@@ -36,43 +36,47 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
   try {
     const { plan } = await inspectDatabase(db, catalog);
     if (plan.refusal) throw new RefusedError(plan.refusal.message, plan.refusal.details);
-    const outcomes: StepOutcome[] = [];
-    const skippedScripts: PlannedStep[] = [];
-    let blocked: { migration: PlannedStep; script: PlannedStep; rows: number | null } | null = null;
-    let last: RunSummary | null = null;
     const listener = createTextListener(say, s);
+    // the migrations alone, in one run; a migration's release is only complete (and the database
+    // version only moves) when no data step of it or an older release was left behind
+    const scripts = plan.steps.filter((x) => x.kind === 'script');
+    const migrations: PlannedStep[] = [];
+    const scriptsBefore = new Map<PlannedStep, PlannedStep[]>();
+    for (const [i, step] of plan.steps.entries()) {
+      if (step.kind !== 'migration') continue;
+      const before = plan.steps.slice(0, i).filter((x) => x.kind === 'script');
+      const single = { ...step, completesRelease: step.completesRelease && before.length === 0 };
+      migrations.push(single);
+      scriptsBefore.set(single, before);
+    }
+    const migrationPlan: Plan = { ...plan, steps: migrations, releases: [] };
     // the statements' analysis, once for the run
-    const { previews } = await buildPreviews(db, { ...plan, steps: plan.steps.filter((x) => x.kind === 'migration') });
+    const { previews } = await buildPreviews(db, migrationPlan);
 
-    for (const step of plan.steps) {
-      if (stop.signal.aborted) break;
-      if (step.kind === 'script') {
-        skippedScripts.push(step);
-        continue;
-      }
-      // a first install has no data of the operator's that a migration could lose or trip on
-      for (const script of plan.state === 'empty' ? [] : skippedScripts) {
+    const held: { blocked: { migration: PlannedStep; script: PlannedStep; rows: number | null } | null } = { blocked: null };
+    // Before each migration: a data step it follows must have nothing to do. Estimated only when
+    // reached, since a data step reads the schema its own release's migrations create. A first
+    // install has no data of the operator's that a migration could lose or trip on.
+    const decide = async (step: PlannedStep): Promise<Decision> => {
+      if (plan.state === 'empty') return 'apply';
+      for (const script of scriptsBefore.get(step) ?? []) {
         const rows = await estimateRows(db, script).catch(() => null); // unknown holds back too
         if (rows !== 0) {
-          blocked = { migration: step, script, rows };
-          break;
+          held.blocked = { migration: step, script, rows };
+          return 'stop';
         }
       }
-      if (blocked) break;
-      // the database version only moves while no data step was left behind (it is the newest
-      // release that it and every older release are complete)
-      const single: Plan = { ...plan, steps: [{ ...step, completesRelease: step.completesRelease && skippedScripts.length === 0 }], releases: [] };
-      last = await runPlan({
-        db, plan: single, mode: 'apply', decide: async () => 'all', onEvent: listener, previews,
-        toolVersion: ctx.toolVersion, lockTimeoutMs: options.lockTimeout, lockRetries: options.lockRetries, signal: stop.signal,
-      });
-      outcomes.push(...last.outcomes);
-      if (last.stoppedAt) break;
-    }
-
+      return 'apply';
+    };
+    const summary = await runPlan({
+      db, plan: migrationPlan, mode: 'apply', decide, onEvent: listener, previews,
+      toolVersion: ctx.toolVersion, lockTimeoutMs: options.lockTimeout, lockRetries: options.lockRetries, signal: stop.signal,
+    });
+    const outcomes = summary.outcomes;
+    const blocked = held.blocked;
     const failed = outcomes.find((o) => o.status === 'failed');
     const applied = outcomes.filter((o) => o.status === 'applied');
-    const pendingScripts = skippedScripts.map((x) => ({ id: x.id, version: x.version }));
+    const pendingScripts = scripts.map((x) => ({ id: x.id, version: x.version }));
     if (ctx.json) {
       printJson({
         database: { kind: ctx.target.kind, url: ctx.target.masked },
