@@ -2,10 +2,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import type { CatalogProblem, GuideFacts } from '../core/check-catalog.js';
 import type { DataStepRef } from '../core/catalog.js';
 import { formatZodIssues } from './zod-issues.js';
+import { readFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { frontMatterSchema, isFrontMatter, type FrontMatter } from './catalog-schemas.js';
 
 export interface Guide extends GuideFacts {
@@ -24,9 +24,9 @@ export function readGuides(root: string): { guides: Guide[]; problems: CatalogPr
   }
   for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
     const where = `upgrade-guides/${name}`;
-    let parsed: matter.GrayMatterFile<string>;
+    let parsed: FrontMatterFile;
     try {
-      parsed = matter(fs.readFileSync(path.join(dir, name), 'utf8'));
+      parsed = readFrontMatter(fs.readFileSync(path.join(dir, name), 'utf8'));
     } catch (error) {
       problems.push({ where, message: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, severity: 'error' });
       continue;
