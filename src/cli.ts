@@ -34,6 +34,8 @@ function upgradeOptions(cmd: Command): Command {
 
 let exitCode: number = EXIT.ok;
 const debug = process.argv.includes('--debug');
+// the CLI is a minified bundle: its stack traces point into src/ only through the source maps
+if (debug) process.setSourceMapsEnabled(true);
 const jsonMode = process.argv.includes('--json');
 const run = (load: () => Promise<(o: never) => Promise<number>>) => async (options: object) => {
   const command = await load();

@@ -12,8 +12,8 @@ const dist = (file) => path.join(repo, 'dist', file);
 // increment is then their own code plus anything not listed before)
 const SEQUENCES = {
   version: ['commander', dist('cli.js').replace(/cli\.js$/, 'catalog/project-root.js')],
-  status: ['commander', 'semver/functions/compare.js', 'zod', 'gray-matter', dist('catalog/load-catalog.js'), dist('run/inspect.js'), 'pg', dist('db/pg-database.js'), dist('commands/status.js')],
-  wizard: ['commander', 'zod', 'gray-matter', dist('commands/upgrade.js'), 'react', 'es-toolkit/compat', 'yoga-layout', 'ink', '@inkjs/ui', dist('ui/render-wizard.js'), 'pg', 'libpg-query'],
+  status: ['commander', 'semver/functions/compare.js', 'zod', 'js-yaml', dist('catalog/load-catalog.js'), dist('run/inspect.js'), 'pg', dist('db/pg-database.js'), dist('commands/status.js')],
+  wizard: ['commander', 'zod', 'js-yaml', dist('commands/upgrade.js'), 'react', 'es-toolkit/compat', 'yoga-layout', 'ink', '@inkjs/ui', dist('ui/render-wizard.js'), 'pg', 'libpg-query'],
 };
 
 const [which = 'status', runsArg = '7'] = process.argv.slice(2);

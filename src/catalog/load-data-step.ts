@@ -1,19 +1,23 @@
 // Loads a data step's TypeScript file at run time (jiti), so a backend author adds a step
 // without a build, and checks its default export has the DataStep shape.
-import { z } from 'zod';
 import type { DataStep } from '../core/data-step.js';
 import type { DataStepRef } from '../core/catalog.js';
 import { UserError } from '../errors.js';
 import { formatZodIssues } from './zod-issues.js';
 
-const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'expected a function');
-const DataStepShape = z.object({
-  title: z.string().min(1),
-  description: z.string().optional(),
-  estimate: fn,
-  run: fn,
-  preflight: fn.optional(),
-});
+// zod is loaded with the first data step, not with the command: the wizard's first frame waits
+// for every module the upgrade command imports
+async function dataStepShape() {
+  const { z } = await import('zod');
+  const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'expected a function');
+  return z.object({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    estimate: fn,
+    run: fn,
+    preflight: fn.optional(),
+  });
+}
 
 let jiti: import('jiti').Jiti | undefined;
 // one load per file content per process (the preview and the run both need the module);
@@ -41,7 +45,7 @@ async function importDataStep(ref: DataStepRef): Promise<DataStep> {
   } catch (error) {
     throw new UserError(`Data step upgrade-guides/${ref.id} cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
   }
-  const parsed = DataStepShape.safeParse(exported);
+  const parsed = (await dataStepShape()).safeParse(exported);
   if (!parsed.success) {
     throw new UserError(
       `Data step upgrade-guides/${ref.id} must default-export a DataStep { title, estimate, run }: ${formatZodIssues(parsed.error).join('; ')}`,
