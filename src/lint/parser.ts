@@ -50,9 +50,11 @@ export async function splitStatements(sql: string): Promise<string[]> {
 
 async function parseRaw(sql: string): Promise<RawStmt[]> {
   if (sql.trim() === '') return [];
-  const { parse } = await loadLibPgQuery();
+  // parseSync once the WASM is ready: the promise-returning parse() costs about five times as
+  // much per call (measured: 680 chunks in 172 ms against 34 ms)
+  const { parseSync } = await loadLibPgQuery();
   try {
-    return (await parse(sql)).stmts ?? [];
+    return parseSync(sql).stmts ?? [];
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'SqlError') throw error;
     const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
@@ -62,9 +64,9 @@ async function parseRaw(sql: string): Promise<RawStmt[]> {
 
 /** the PL/pgSQL parse tree of `CREATE FUNCTION … LANGUAGE plpgsql` text */
 export async function parsePlpgsql(functionSql: string): Promise<unknown> {
-  const { parsePlPgSQL } = await loadLibPgQuery();
+  const { parsePlPgSQLSync } = await loadLibPgQuery();
   try {
-    return await parsePlPgSQL(functionSql);
+    return parsePlPgSQLSync(functionSql);
   } catch (error) {
     // with the module loaded, a plain Error carries PostgreSQL's message (without a position)
     if (!(error instanceof Error) || error instanceof TypeError) throw error;

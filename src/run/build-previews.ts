@@ -30,9 +30,10 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
   }
   // one read-only transaction for the whole preview: a few round trips per step, not a few more
   await readOnly(db, async (ctx) => {
-    const measured = await measureAll(db, analyzed);
+    // on a first install every table a migration touches is one the plan creates: nothing to count
+    const measured = plan.state === 'empty' ? analyzed : await measureAll(db, analyzed);
     for (const step of migrations) {
-      const statements = plan.state === 'empty' ? measured.get(step)!.map(nothingToLose) : measured.get(step)!;
+      const statements = plan.state === 'empty' ? measured.get(step)!.map(onFirstInstall) : measured.get(step)!;
       previews[stepKey(step)] = { statements, warnings: statements.flatMap((s) => s.warnings), estimatedRows: null };
     }
     for (const step of plan.steps.filter((s) => s.kind === 'script')) {
@@ -92,9 +93,13 @@ async function inSavepoint<T>(db: Database, fn: () => Promise<T>): Promise<T | n
 }
 
 // On a first install every table is created by the plan itself: a drop loses none of the
-// operator's rows, though the table did not exist to be counted when the preview was made.
-function nothingToLose<S extends StatementPreview>(statement: S): S {
-  return { ...statement, warnings: statement.warnings.map((w) => (w.kind === 'data-loss' && w.affectedRows == null ? { ...w, affectedRows: 0 } : w)) };
+// operator's rows (though the table did not exist to be counted when the preview was made), and
+// no application waits on a lock or a rewrite of a table that did not exist before the run.
+function onFirstInstall<S extends StatementPreview>(statement: S): S {
+  const warnings = statement.warnings
+    .filter((w) => w.kind === 'data-loss')
+    .map((w) => (w.affectedRows == null ? { ...w, affectedRows: 0 } : w));
+  return { ...statement, warnings };
 }
 
 /** `fn` in a READ ONLY transaction (or savepoint, inside a rehearsal's), always rolled back. */

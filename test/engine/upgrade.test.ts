@@ -37,17 +37,19 @@ describe.each(backends)('engine on $name', (backend) => {
     expect(after.plan.steps).toEqual([]);
   });
 
-  it('previews count the rows at stake; on a first install a drop has none', async () => {
+  it('previews count the rows at stake; on a first install a drop has none and nothing waits on a lock', async () => {
     const { buildPreviews } = await import('../../src/run/build-previews.js');
     const catalog = loadCatalog(fresh.root);
     const first = await buildPreviews(fresh.db, (await inspectDatabase(fresh.db, catalog)).plan);
     expect(first.previews['migration:0003_drop_qty'].warnings).toEqual([expect.objectContaining({ kind: 'data-loss', affectedRows: 0 })]);
     expect(first.previews['script:1.1.0/tag-products.ts'].estimatedRows).toBeNull(); // its column comes with the plan
+    expect(first.previews['migration:0002_tag_required'].warnings).toEqual([]);
 
     await upgrade(fresh.db, catalog, { to: '1.0.0' });
     await fresh.db.query("INSERT INTO product (id, title, qty) VALUES ('p1', 'a', 1), ('p2', 'b', NULL)");
     const later = await buildPreviews(fresh.db, (await inspectDatabase(fresh.db, catalog)).plan);
     expect(later.previews['migration:0003_drop_qty'].warnings[0]).toMatchObject({ kind: 'data-loss', column: 'qty', affectedRows: 1 });
+    expect(later.previews['migration:0002_tag_required'].warnings).toEqual([expect.objectContaining({ kind: 'long-lock', table: 'product' })]);
   });
 
   it('--to stops exactly at a release; the next run continues from there', async () => {
