@@ -16,6 +16,8 @@ export interface MigrationRunOptions {
   lockTimeoutMs: number;
   lockRetries: number;
   toolVersion: string;
+  /** another step follows at once: the commit need not wait for the disk (see runPlan) */
+  deferFlush?: boolean;
   emit(event: RunEvent): void;
   sleep?(ms: number): Promise<void>;
 }
@@ -76,6 +78,7 @@ async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: numb
   const script = [
     'BEGIN',
     `SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}`,
+    ...(o.deferFlush ? ['SET LOCAL synchronous_commit = off'] : []),
     ...statements,
     drizzleInsertSql(literal(migration.hash), String(migration.when)),
     historyInsertSql([
