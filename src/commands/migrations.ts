@@ -69,7 +69,7 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
       return 'apply';
     };
     const summary = await runPlan({
-      db, plan: migrationPlan, mode: 'apply', decide, onEvent: listener, previews,
+      db, plan: migrationPlan, mode: 'apply', decide, unattended: true, onEvent: listener, previews,
       toolVersion: ctx.toolVersion, lockTimeoutMs: options.lockTimeout, lockRetries: options.lockRetries, signal: stop.signal,
     });
     const outcomes = summary.outcomes;

@@ -26,6 +26,8 @@ export interface RunOptions {
   batchSize?: number;
   /** a stop request (Ctrl-C): the current step finishes or rolls back, then the run ends */
   signal?: AbortSignal;
+  /** `decide` is a program, never a person waiting to answer (see deferFlush) */
+  unattended?: boolean;
 }
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
@@ -83,7 +85,7 @@ export async function runPlan(o: RunOptions): Promise<RunSummary> {
         if (decision === 'all') applyAll = true;
       }
       emit({ type: 'step-start', step, index: i + 1, total });
-      const deferFlush = o.mode === 'apply' && applyAll && i < total - 1;
+      const deferFlush = o.mode === 'apply' && (applyAll || o.unattended === true) && i < total - 1;
       const outcome = await runStep(o, step, deferFlush);
       unflushed = deferFlush && step.kind === 'migration' && outcome.status === 'applied';
       outcomes.push(outcome);

@@ -31,12 +31,12 @@ describe.each(backends)('commits on $name', (backend) => {
     expect((await fresh.db.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s")).rows[0].s).toBe('on');
   });
 
-  it('a run that asks before each step commits each one durably', async () => {
+  const askEachStep = async (unattended: boolean) => {
     const { plan } = await inspectDatabase(fresh.db, loadCatalog(fresh.root));
     const { previews } = await buildPreviews(fresh.db, plan);
     const asked: string[] = [];
     const summary = await runPlan({
-      db: fresh.db, plan, mode: 'apply', previews, toolVersion: 'test', onEvent: () => undefined,
+      db: fresh.db, plan, mode: 'apply', previews, toolVersion: 'test', onEvent: () => undefined, unattended,
       decide: async (step) => {
         asked.push(step.id);
         return 'apply';
@@ -44,6 +44,14 @@ describe.each(backends)('commits on $name', (backend) => {
     });
     expect(summary.stoppedAt).toBeNull();
     expect(asked).toEqual(['0000_a', '0001_b', '0002_c']);
-    expect((await modes()).map((r) => r.mode)).toEqual(['on', 'on', 'on']);
+    return (await modes()).map((r) => r.mode);
+  };
+
+  it('a run that asks a person before each step commits each one durably', async () => {
+    expect(await askEachStep(false)).toEqual(['on', 'on', 'on']);
+  });
+
+  it('a program deciding each step (migrations run) defers like an unattended run', async () => {
+    expect(await askEachStep(true)).toEqual(['off', 'off', 'on']);
   });
 });
