@@ -1,5 +1,6 @@
 // Timing primitives: run a child process and time it, repeat, take medians.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 
 export const median = (values) => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -47,3 +48,19 @@ export async function repeat(runs, once) {
 }
 
 export const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+/**
+ * This process's peak resident memory in MB. On Linux, VmHWM of /proc/self/status: the peak of
+ * this process's own address space. process.resourceUsage().maxRSS would do elsewhere, but on
+ * Linux it survives exec and so starts at the spawning process's size at fork time (a worker
+ * spawned by a 200 MB bench reports at least 200 MB).
+ */
+export function peakRssMB() {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    /* not Linux */
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peakRssMB } from '../lib/measure.mjs';
 
 const [mode, where, products, variantsPerProduct, outDir] = process.argv.slice(2);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,7 +36,7 @@ try {
 } finally {
   await db.close();
 }
-console.log(JSON.stringify({ ...result, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ...result, maxRssMB: peakRssMB() }));
 
 /** what insertSeed would look up: categories by file id, collections by handle, the store's channel and location */
 async function productRefs(db) {

@@ -2,6 +2,7 @@
 // usage: node sql-floor.mjs pg <url> <file.sql> | pglite <dataDir> <file.sql>
 //   → prints {"openMs","execMs","maxRssMB"}
 import fs from 'node:fs';
+import { peakRssMB } from '../lib/measure.mjs';
 const [kind, where, file] = process.argv.slice(2);
 const sql = `BEGIN;\n${fs.readFileSync(file, 'utf8')}\nCOMMIT;`;
 const started = performance.now();
@@ -19,4 +20,4 @@ if (kind === 'pg') await db.query(sql);
 else await db.exec(sql);
 const execMs = performance.now() - opened;
 await (kind === 'pg' ? db.end() : db.close());
-console.log(JSON.stringify({ openMs: opened - started, execMs, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ openMs: opened - started, execMs, maxRssMB: peakRssMB() }));

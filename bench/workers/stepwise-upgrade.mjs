@@ -6,6 +6,7 @@
 // (progress − start) bounds how long the batch held its locks, commit included.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peakRssMB } from '../lib/measure.mjs';
 
 const [where, catalogDir, batchSize] = process.argv.slice(2);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -43,6 +44,6 @@ console.log(
     steps: summary.outcomes.length,
     batches: starts.length,
     longestBatchMs: holds.length ? Math.max(...holds) : null,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    maxRssMB: peakRssMB(),
   }),
 );

@@ -24,7 +24,10 @@ export interface BatchOptions {
 }
 
 export interface Batch<Key = string | number> {
-  /** first and last key of this batch (inclusive) */
+  /**
+   * First and last key of this batch (inclusive). `key BETWEEN first AND last AND <where>`
+   * reaches the batch's rows with an index range scan: cheaper than `key = ANY(keys)`.
+   */
   first: Key;
   last: Key;
   /** the keys of this batch, in order */
