@@ -4,6 +4,7 @@
 // Each `await import()` in src/ stays a chunk of its own, so Ink, the parser and the drivers
 // still load only where they are used.
 import { build } from 'esbuild';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,20 @@ const nodeOnly = {
   },
 };
 
+// Names the lint code in this bundle: the analyses the CLI keeps (src/lint/analysis-cache.ts)
+// are only reused by a build with the same lint sources and the same parser.
+function lintBuildId() {
+  const hash = crypto.createHash('sha256');
+  const lintDir = path.join(root, 'src', 'lint');
+  for (const name of fs.readdirSync(lintDir, { recursive: true }).map(String).sort()) {
+    const file = path.join(lintDir, name);
+    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+  }
+  hash.update(fs.readFileSync(path.join(root, 'src', 'core', 'warning.ts')));
+  hash.update(fs.readFileSync(path.join(root, 'node_modules', 'libpg-query', 'package.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
 fs.rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
 await build({
   entryPoints: { cli: path.join(root, 'src/cli.ts') },
@@ -59,7 +74,7 @@ await build({
   jsx: 'automatic',
   sourcemap: true,
   external,
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __STEPWISE_LINT_BUILD__: JSON.stringify(lintBuildId()) },
   // CommonJS dependencies (pg, gray-matter) call require() for Node's own modules
   banner: { js: "import { createRequire as __stepwiseRequire } from 'node:module'; const require = __stepwiseRequire(import.meta.url);" },
   plugins: [nodeOnly],

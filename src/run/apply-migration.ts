@@ -35,7 +35,7 @@ export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: nu
   for (let attempt = 1; ; attempt++) {
     try {
       // an index a failed CREATE INDEX CONCURRENTLY left behind (INVALID) would make the retry fail
-      if (o.mode === 'apply') await dropInvalidIndexes(o.db, migration.statements);
+      if (o.mode === 'apply') await dropInvalidIndexes(o.db, outsideTransaction(o));
       if (canApplyInOneRoundTrip(o)) {
         const done = await applyInOneRoundTrip(o);
         if (done) return done;
@@ -55,6 +55,15 @@ export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: nu
       await sleep(waitMs);
     }
   }
+}
+
+/**
+ * The chunks that run outside a transaction, where a CREATE INDEX CONCURRENTLY can only be
+ * (every chunk, without a preview): no need to parse the others again.
+ */
+function outsideTransaction(o: MigrationRunOptions): string[] {
+  const statements = o.step.migration!.statements;
+  return o.statements ? statements.filter((_, i) => o.statements![i]?.transactional === false) : statements;
 }
 
 /** A plain migration outside any transaction: the whole of it can go as one string. */

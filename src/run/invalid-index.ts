@@ -14,6 +14,7 @@ export interface ConcurrentIndex {
 
 /** The named indexes a migration's statements create concurrently, found by PostgreSQL's parser. */
 export async function concurrentIndexes(statements: string[]): Promise<ConcurrentIndex[]> {
+  if (statements.length === 0) return [];
   const { parseStatements } = await import('../lint/parser.js');
   const found: ConcurrentIndex[] = [];
   for (const sql of statements) {
