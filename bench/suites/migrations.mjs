@@ -9,7 +9,7 @@ import { figure, goals } from '../lib/figures.mjs';
 import { log, runWorker } from '../lib/measure.mjs';
 import { withPglite } from '../lib/pglite.mjs';
 import { psql, query, withDatabase } from '../lib/postgres.mjs';
-import { stepwise } from '../lib/stepwise.mjs';
+import { stepwise, stepwiseEnv } from '../lib/stepwise.mjs';
 import { syntheticReleases } from '../lib/synthetic-migrations.mjs';
 
 const COUNT = 200;
@@ -18,7 +18,7 @@ export function syntheticCatalog() {
   const dir = writeCatalog(syntheticReleases(COUNT));
   const sqlFile = path.join(dir, 'all.sql');
   fs.writeFileSync(sqlFile, concatenatedSql(dir));
-  return { dir, sqlFile };
+  return { dir, sqlFile, cacheDir: path.join(dir, '.analyses') };
 }
 
 function tools(catalog, backend) {
@@ -26,9 +26,23 @@ function tools(catalog, backend) {
     backend === 'postgres'
       ? { key: 'floor', label: 'psql -1 -f', run: async (t) => (await psql(t.url, ['-1', '-f', catalog.sqlFile])).ms }
       : { key: 'floor', label: 'PGlite exec, 1 tx', run: async (t) => (await runWorker(path.join(REPO, 'bench/workers/sql-floor.mjs'), ['pglite', t.dataDir, catalog.sqlFile])).processMs };
+  // Stepwise keeps its migrations' analyses between runs (src/lint/analysis-cache.ts): the main
+  // figures are first runs, without them; `upgradeKept` is a run after a dry run of the same catalog
+  const cold = (t) => ({ env: { ...stepwiseEnv(t), STEPWISE_NO_CACHE: '1' } });
+  const kept = (t) => ({ env: { ...stepwiseEnv(t), STEPWISE_CACHE_DIR: catalog.cacheDir } });
   return [
-    { key: 'migrationsRun', label: 'stepwise migrations run', records: true, run: async (t) => (await stepwise(['migrations', 'run', '--root', catalog.dir], t)).ms },
-    { key: 'upgrade', label: 'stepwise upgrade --yes', records: true, run: async (t) => (await stepwise(['upgrade', '--yes', '--root', catalog.dir], t)).ms },
+    { key: 'migrationsRun', label: 'stepwise migrations run', records: true, run: async (t) => (await stepwise(['migrations', 'run', '--root', catalog.dir], t, cold(t))).ms },
+    { key: 'upgrade', label: 'stepwise upgrade --yes', records: true, run: async (t) => (await stepwise(['upgrade', '--yes', '--root', catalog.dir], t, cold(t))).ms },
+    {
+      key: 'upgradeKept',
+      label: 'stepwise upgrade --yes, analyses kept',
+      records: true,
+      // the dry run before it, on the same empty database, is not timed
+      run: async (t) => {
+        await stepwise(['upgrade', '--dry-run', '--root', catalog.dir], t, kept(t));
+        return (await stepwise(['upgrade', '--yes', '--root', catalog.dir], t, kept(t))).ms;
+      },
+    },
     { key: 'drizzleKit', label: 'drizzle-kit migrate', records: true, run: (t) => drizzleKitMigrate(catalog.dir, t) },
     { key: 'drizzleOrm', label: 'drizzle-orm migrate()', records: true, run: (t) => drizzleOrmMigrate(catalog.dir, t) },
     floor,
@@ -87,6 +101,8 @@ export async function migrationsSuite({ runs, backends }) {
         figure({ id: `migrations.${backend}.upgrade.floor`, figure: figureName('upgrade --yes'), backend, stepwise: series('upgrade'), reference: series('floor'), goal: goals.ratioAtMost(1.5) }),
         figure({ id: `migrations.${backend}.upgrade.drizzleKit`, figure: figureName('upgrade --yes'), backend, stepwise: series('upgrade'), reference: series('drizzleKit'), goal: goals.ratioBelow(1) }),
         figure({ id: `migrations.${backend}.upgrade.drizzleOrm`, figure: figureName('upgrade --yes'), backend, stepwise: series('upgrade'), reference: series('drizzleOrm') }),
+        figure({ id: `migrations.${backend}.upgradeKept.floor`, figure: figureName('upgrade --yes after a dry run'), backend, stepwise: series('upgradeKept'), reference: series('floor'), goal: goals.ratioAtMost(1.5) }),
+        figure({ id: `migrations.${backend}.upgradeKept.drizzleKit`, figure: figureName('upgrade --yes after a dry run'), backend, stepwise: series('upgradeKept'), reference: series('drizzleKit'), goal: goals.ratioBelow(1) }),
       );
     }
   } finally {
