@@ -32,6 +32,14 @@ function upgradeOptions(cmd: Command): Command {
     .option('--backup <file>', 'back up the database to <file> before the first step (pg_dump, or the embedded database\'s own dump)');
 }
 
+// `stepwise status | head`: a reader that went away is no reason to crash with a stack trace, nor
+// to stop an upgrade halfway; the command finishes and what it would have printed is dropped
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 let exitCode: number = EXIT.ok;
 const debug = process.argv.includes('--debug');
 // the CLI is a minified bundle: its stack traces point into src/ only through the source maps
