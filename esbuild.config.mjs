@@ -60,7 +60,11 @@ function lintBuildId() {
 
 fs.rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: path.join(root, 'src/cli.ts') },
+  entryPoints: {
+    cli: path.join(root, 'src/cli.ts'),
+    // the embedded database's first initdb, off the main thread (src/db/pglite-database.ts)
+    'db/pglite-initdb-worker': path.join(root, 'src/db/pglite-initdb-worker.ts'),
+  },
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -6,6 +6,7 @@ import type { QueryResult } from '../core/data-step.js';
 import type { Database } from './database.js';
 import { TransactionDepth } from './database.js';
 import { acquireDirLock } from './dir-lock.js';
+import { PACKAGE_ROOT } from '../catalog/project-root.js';
 
 export async function openPglite(dataDir: string, label: string): Promise<Database> {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -13,6 +14,7 @@ export async function openPglite(dataDir: string, label: string): Promise<Databa
   const release = acquireDirLock(`${dataDir}.lock`);
   let pg: import('@electric-sql/pglite').PGlite;
   try {
+    if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await initdbInWorker(dataDir);
     const { PGlite } = await import('@electric-sql/pglite');
     pg = await PGlite.create(dataDir);
   } catch (error) {
@@ -51,4 +53,35 @@ export async function openPglite(dataDir: string, label: string): Promise<Databa
       }
     },
   };
+}
+
+/**
+ * A new data directory made in a worker thread (dist/db/pglite-initdb-worker.js), in a staging
+ * folder renamed into place once complete. Without the worker's file, or when it fails, nothing
+ * is left behind and PGlite.create runs initdb in this thread instead, as it always could.
+ */
+export async function initdbInWorker(dataDir: string): Promise<void> {
+  const entry = path.join(PACKAGE_ROOT, 'dist', 'db', 'pglite-initdb-worker.js');
+  // a folder that already holds something is for PGlite to judge
+  if (!fs.existsSync(entry) || (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0)) return;
+  const staging = fs.mkdtempSync(`${dataDir}.initdb-`);
+  try {
+    const { Worker } = await import('node:worker_threads');
+    await new Promise<void>((resolve, reject) => {
+      const worker = new Worker(entry, { workerData: staging });
+      worker.once('message', () => {
+        resolve();
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the initdb worker exited with code ${code}`)));
+    });
+    // an empty folder (made by hand, or by an older run) gives way
+    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length === 0) fs.rmdirSync(dataDir);
+    if (!fs.existsSync(dataDir)) fs.renameSync(staging, dataDir);
+  } catch {
+    /* PGlite.create runs initdb in this thread */
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
 }
