@@ -76,9 +76,9 @@ export async function initdbInWorker(dataDir: string): Promise<void> {
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the initdb worker exited with code ${code}`)));
     });
-    // an empty folder (made by hand, or by an older run) gives way
-    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length === 0) fs.rmdirSync(dataDir);
-    if (!fs.existsSync(dataDir)) fs.renameSync(staging, dataDir);
+    // an empty folder (made by hand, or by an older run) gives way; we hold the directory's lock
+    if (fs.existsSync(dataDir)) fs.rmdirSync(dataDir);
+    fs.renameSync(staging, dataDir);
   } catch {
     /* PGlite.create runs initdb in this thread */
   } finally {

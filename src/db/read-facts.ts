@@ -56,8 +56,7 @@ export async function readDatabaseFacts(db: Queryable, backendTableNames: string
   };
 }
 
-/** A json column: parsed by pg and PGlite alike, or text where a driver leaves it so. */
+/** A json column, parsed by pg and PGlite alike; NULL when the table is absent or empty. */
 function asRows<T>(value: unknown): T[] {
-  if (value == null) return [];
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+  return (value ?? []) as T[];
 }

@@ -25,6 +25,24 @@ export interface AnalysisCache {
   save(): void;
 }
 
+/**
+ * Each migration's analysis: the ones an earlier run of this build kept, the others from the
+ * parser (loaded only then), kept in turn for the next run.
+ */
+export async function analyzeMigrations(migrations: string[][]): Promise<LintedStatement[][]> {
+  const cache = openAnalysisCache();
+  const analyses = migrations.map((statements) => cache?.get(statements));
+  if (analyses.every((analysis) => analysis !== undefined)) return analyses;
+  const { analyzeStatements } = await import('./analyze.js');
+  for (const [i, statements] of migrations.entries()) {
+    if (analyses[i]) continue;
+    analyses[i] = await analyzeStatements(statements);
+    cache?.set(statements, analyses[i]);
+  }
+  cache?.save();
+  return analyses as LintedStatement[][];
+}
+
 /** null when there is no build id, or STEPWISE_NO_CACHE is set */
 export function openAnalysisCache(env: NodeJS.ProcessEnv = process.env): AnalysisCache | null {
   const build = typeof __STEPWISE_LINT_BUILD__ === 'string' ? __STEPWISE_LINT_BUILD__ : undefined;

@@ -25,23 +25,9 @@ export async function buildPreviews(db: Database, plan: Plan): Promise<PlanPrevi
   const migrations = plan.steps.filter((s) => s.kind === 'migration');
   const analyzed = new Map<PlannedStep, Awaited<ReturnType<typeof import('../lint/analyze.js').analyzeStatements>>>();
   if (migrations.length > 0) {
-    const { openAnalysisCache } = await import('../lint/analysis-cache.js');
-    const cache = openAnalysisCache();
-    for (const step of migrations) {
-      const hit = cache?.get(step.migration!.statements);
-      if (hit) analyzed.set(step, hit);
-    }
-    // the parser is loaded only for migrations no earlier run of this build analysed
-    const misses = migrations.filter((step) => !analyzed.has(step));
-    if (misses.length > 0) {
-      const { analyzeStatements } = await import('../lint/analyze.js');
-      for (const step of misses) {
-        const analysis = await analyzeStatements(step.migration!.statements);
-        cache?.set(step.migration!.statements, analysis);
-        analyzed.set(step, analysis);
-      }
-      cache?.save();
-    }
+    const { analyzeMigrations } = await import('../lint/analysis-cache.js');
+    const analyses = await analyzeMigrations(migrations.map((step) => step.migration!.statements));
+    migrations.forEach((step, i) => analyzed.set(step, analyses[i]));
   }
   // one read-only transaction for the whole preview: a few round trips per step, not a few more
   await readOnly(db, async (ctx) => {
