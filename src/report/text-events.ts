@@ -55,7 +55,7 @@ export function renderFailure(failure: StepFailure, s: Styler): string[] {
 
 export function renderSummary(summary: RunSummary, s: Styler, command: string): string[] {
   const out: string[] = [''];
-  const done = summary.outcomes.filter((o) => o.status === 'applied' || o.status === 'rehearsed');
+  const done = summary.outcomes.filter((o) => o.status === 'applied' || o.status === 'rehearsed' || o.status === 'previewed');
   const verb = summary.mode === 'rehearse' ? 'rehearsed' : summary.mode === 'dry-run' ? 'previewed' : 'applied';
   out.push(s('bold', `${done.length} step(s) ${verb} in ${formatDuration(summary.durationMs)}. Database version: ${summary.databaseVersion ?? '(none)'}.`));
   if (summary.mode === 'rehearse') out.push('Everything was rolled back: the database is as it was.');
