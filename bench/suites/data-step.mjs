@@ -157,7 +157,8 @@ export async function dataStepSuite({ runs, backends }) {
         unit: 'MB',
         stepwise: { label: 'upgrade() process max RSS', runs: sw.map((s) => s.maxRssMB) },
         reference: { label: 'floor process max RSS', runs: floor.map((f) => f.maxRssMB) },
-        goal: goals.below(200, 'MB'),
+        // a server's goal: PGlite's WASM heap alone puts its floor's process over 200 MB
+        goal: backend === 'postgres' ? goals.below(200, 'MB') : null,
       }),
     );
   }

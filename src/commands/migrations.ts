@@ -112,7 +112,7 @@ export async function migrationsRunCommand(options: CommonOptions & { lockTimeou
 export async function migrationsShowCommand(options: CommonOptions): Promise<number> {
   const ctx = commandContext(options);
   const catalog = loadCatalog(ctx.root);
-  const db = await connect(ctx.target, ctx.toolVersion);
+  const db = await connect(ctx.target, ctx.toolVersion, { brief: true });
   try {
     const facts = await readDatabaseFacts(db, catalog.tables);
     const recorded = new Map(facts.migrations.map((m) => [m.createdAt, m]));

@@ -10,7 +10,7 @@ export async function statusCommand(options: CommonOptions): Promise<number> {
   const ctx = commandContext(options);
   const catalog = loadCatalog(ctx.root);
   if (needsInitdb(ctx.target)) ctx.err('Opening the embedded database for the first time (initdb takes a few seconds)…');
-  const db = await connect(ctx.target, ctx.toolVersion);
+  const db = await connect(ctx.target, ctx.toolVersion, { brief: true });
   try {
     const { detected, plan } = await inspectDatabase(db, catalog);
     if (ctx.json) {

@@ -6,9 +6,10 @@ import type { QueryResult } from '../core/data-step.js';
 import type { Database } from './database.js';
 import { TransactionDepth } from './database.js';
 import { acquireDirLock } from './dir-lock.js';
+import { withBaselineWasmOnly } from '../baseline-wasm.js';
 import { PACKAGE_ROOT } from '../catalog/project-root.js';
 
-export async function openPglite(dataDir: string, label: string): Promise<Database> {
+export async function openPglite(dataDir: string, label: string, options: { brief?: boolean } = {}): Promise<Database> {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // PGlite has no server to arbitrate between processes: one Stepwise at a time per directory
   const release = acquireDirLock(`${dataDir}.lock`);
@@ -16,7 +17,8 @@ export async function openPglite(dataDir: string, label: string): Promise<Databa
   try {
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await initdbInWorker(dataDir);
     const { PGlite } = await import('@electric-sql/pglite');
-    pg = await PGlite.create(dataDir);
+    const create = () => PGlite.create(dataDir);
+    pg = options.brief ? await withBaselineWasmOnly(create) : await create();
   } catch (error) {
     release();
     throw error;

@@ -2,6 +2,7 @@
 // never lint never pay for the module and its WASM start-up.
 
 import type { Node, RawStmt } from 'libpg-query';
+import { withBaselineWasmOnly } from '../baseline-wasm.js';
 
 type LibPgQuery = typeof import('libpg-query');
 
@@ -10,27 +11,11 @@ let loading: Promise<LibPgQuery> | undefined;
 /** the module with its WASM ready, so a failure to load is never mistaken for bad SQL */
 function loadLibPgQuery(): Promise<LibPgQuery> {
   loading ??= import('libpg-query').then(async (lib) => {
+    // a preview makes a few hundred short parses: the optimizing tier would not pay for itself
     await withBaselineWasmOnly(() => lib.loadModule());
     return lib;
   });
   return loading;
-}
-
-/**
- * Runs `compile` with V8's optimizing WebAssembly tier off. A preview makes a few hundred short
- * parses; V8 would still recompile the parser's hot functions on background threads, which on two
- * cores cost more than they save (measured: 5,000 parses in 92–106 ms without against 174–185 ms
- * with, and the process's CPU time nearly halved). The flag is read when a module is compiled,
- * so it is set back at once and modules compiled later (PGlite's) tier up as usual.
- */
-async function withBaselineWasmOnly<T>(compile: () => Promise<T>): Promise<T> {
-  const v8 = await import('node:v8');
-  v8.setFlagsFromString('--liftoff-only');
-  try {
-    return await compile();
-  } finally {
-    v8.setFlagsFromString('--no-liftoff-only');
-  }
 }
 
 export class SqlSyntaxError extends Error {
