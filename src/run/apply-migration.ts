@@ -34,8 +34,12 @@ export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: nu
   const sleep = o.sleep ?? wait;
   for (let attempt = 1; ; attempt++) {
     try {
-      // an index a failed CREATE INDEX CONCURRENTLY left behind (INVALID) would make the retry fail
-      if (o.mode === 'apply') await dropInvalidIndexes(o.db, outsideTransaction(o));
+      // indexes a failed concurrent build left behind (INVALID): they would fail the retry or outlive it
+      if (o.mode === 'apply') {
+        for (const index of await dropInvalidIndexes(o.db, outsideTransaction(o))) {
+          o.emit({ type: 'log', step: o.step, level: 'warn', message: `dropped invalid index ${index}, left by an earlier failed run of this migration` });
+        }
+      }
       if (canApplyInOneRoundTrip(o)) {
         const done = await applyInOneRoundTrip(o);
         if (done) return done;

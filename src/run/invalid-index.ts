@@ -1,9 +1,13 @@
-// A CREATE INDEX CONCURRENTLY that fails (duplicate key, lock_timeout, a kill) leaves its index
-// behind marked INVALID: never used by queries, yet maintained on every write, and it blocks the
-// retry ("relation already exists") or, with IF NOT EXISTS, lets the retry "succeed" without an
-// index. Before a migration runs, the invalid indexes its own concurrent statements name go.
+// Concurrent index builds that fail leave indexes behind marked INVALID: never used by queries,
+// yet maintained on every write. A failed CREATE INDEX CONCURRENTLY leaves its index, which blocks
+// the retry ("relation already exists") or, with IF NOT EXISTS, lets the retry "succeed" without
+// an index. A failed REINDEX CONCURRENTLY leaves `<index>_ccnew` (or, past the swap, the old index
+// as `<index>_ccold`); the retry succeeds beside it and the leftover stays for good. Before a
+// migration runs, the leftovers of its own concurrent statements go.
+import type { Node, ReindexStmt } from 'libpg-query';
 import type { Database } from '../db/database.js';
 import { quoteIdent } from '../db/quote.js';
+import { findOption, optionIsTrue } from '../lint/ast.js';
 
 export interface ConcurrentIndex {
   /** the index name as PostgreSQL stores it */
@@ -12,38 +16,80 @@ export interface ConcurrentIndex {
   table: string;
 }
 
-/** The named indexes a migration's statements create concurrently, found by PostgreSQL's parser. */
-export async function concurrentIndexes(statements: string[]): Promise<ConcurrentIndex[]> {
-  if (statements.length === 0) return [];
+/** What a REINDEX … CONCURRENTLY rebuilds: one index, a table's indexes, a schema's, the database's. */
+export type ConcurrentReindex =
+  | { kind: 'index'; index: string }
+  | { kind: 'table'; table: string }
+  | { kind: 'schema'; schema: string }
+  | { kind: 'database' };
+
+export interface ConcurrentBuilds {
+  indexes: ConcurrentIndex[];
+  reindexes: ConcurrentReindex[];
+}
+
+/** The concurrent builds a migration's statements start, found by PostgreSQL's parser. */
+export async function concurrentBuilds(statements: string[]): Promise<ConcurrentBuilds> {
+  const found: ConcurrentBuilds = { indexes: [], reindexes: [] };
+  if (statements.length === 0) return found;
   const { parseStatements } = await import('../lint/parser.js');
-  const found: ConcurrentIndex[] = [];
   for (const sql of statements) {
-    let nodes: Awaited<ReturnType<typeof parseStatements>>;
+    let nodes: Node[];
     try {
       nodes = await parseStatements(sql);
     } catch {
       continue; // SQL the parser rejects fails in the migration itself, with the server's message
     }
     for (const node of nodes) {
-      if (!('IndexStmt' in node)) continue;
-      const { concurrent, idxname, relation } = node.IndexStmt;
-      // an unnamed index gets a generated name we cannot tie to this statement: left alone
-      if (!concurrent || !idxname || !relation?.relname) continue;
-      const table = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
-      found.push({ name: idxname, table });
+      if ('IndexStmt' in node) {
+        const { concurrent, idxname, relation } = node.IndexStmt;
+        // an unnamed index gets a generated name we cannot tie to this statement: left alone
+        if (concurrent && idxname && relation?.relname) found.indexes.push({ name: idxname, table: qualified(relation.schemaname, relation.relname) });
+      } else if ('ReindexStmt' in node) {
+        const reindex = concurrentReindex(node.ReindexStmt);
+        if (reindex) found.reindexes.push(reindex);
+      }
     }
   }
   return found;
 }
 
+/** The named indexes a migration's statements create concurrently. */
+export async function concurrentIndexes(statements: string[]): Promise<ConcurrentIndex[]> {
+  return (await concurrentBuilds(statements)).indexes;
+}
+
+function concurrentReindex(reindex: ReindexStmt): ConcurrentReindex | null {
+  const concurrently = findOption(reindex.params, 'concurrently');
+  if (!concurrently || !optionIsTrue(concurrently)) return null;
+  const relation = reindex.relation;
+  switch (reindex.kind) {
+    case 'REINDEX_OBJECT_INDEX':
+      return relation?.relname ? { kind: 'index', index: qualified(relation.schemaname, relation.relname) } : null;
+    case 'REINDEX_OBJECT_TABLE':
+      return relation?.relname ? { kind: 'table', table: qualified(relation.schemaname, relation.relname) } : null;
+    case 'REINDEX_OBJECT_SCHEMA':
+      return reindex.name ? { kind: 'schema', schema: reindex.name } : null;
+    case 'REINDEX_OBJECT_DATABASE':
+      return { kind: 'database' };
+    default:
+      return null;
+  }
+}
+
+const qualified = (schema: string | undefined, name: string) => (schema ? `${quoteIdent(schema)}.${quoteIdent(name)}` : quoteIdent(name));
+
 /**
- * Drops each index the statements create concurrently that exists and is invalid (a valid one
- * is someone's working index and stays). Returns the dropped indexes, schema-qualified.
- * Outside a transaction it uses DROP INDEX CONCURRENTLY, which does not block writes.
+ * Drops what earlier failed runs of these statements left: each index they create concurrently
+ * that exists and is invalid (a valid one is someone's working index and stays), and each invalid
+ * `_ccnew`/`_ccold` index a REINDEX CONCURRENTLY of theirs left. Returns the dropped indexes,
+ * schema-qualified. Outside a transaction it uses DROP INDEX CONCURRENTLY, which does not block
+ * writes.
  */
 export async function dropInvalidIndexes(db: Database, statements: string[]): Promise<string[]> {
-  const dropped: string[] = [];
-  for (const index of await concurrentIndexes(statements)) {
+  const builds = await concurrentBuilds(statements);
+  const leftovers: { schema: string; name: string }[] = [];
+  for (const index of builds.indexes) {
     // an index lives in its table's schema
     const { rows } = await db.query<{ schema: string }>(
       `SELECT n.nspname AS schema
@@ -53,11 +99,89 @@ export async function dropInvalidIndexes(db: Database, statements: string[]): Pr
         WHERE NOT i.indisvalid AND c.relname = $1 AND i.indrelid = to_regclass($2)`,
       [index.name, index.table],
     );
-    for (const { schema } of rows) {
-      const qualified = `${quoteIdent(schema)}.${quoteIdent(index.name)}`;
-      await db.exec(`DROP INDEX ${db.depth === 0 ? 'CONCURRENTLY ' : ''}IF EXISTS ${qualified}`);
-      dropped.push(qualified);
-    }
+    leftovers.push(...rows.map(({ schema }) => ({ schema, name: index.name })));
+  }
+  for (const reindex of builds.reindexes) leftovers.push(...(await reindexLeftovers(db, reindex)));
+  const dropped: string[] = [];
+  for (const { schema, name } of leftovers) {
+    const index = `${quoteIdent(schema)}.${quoteIdent(name)}`;
+    if (dropped.includes(index)) continue;
+    await db.exec(`DROP INDEX ${db.depth === 0 ? 'CONCURRENTLY ' : ''}IF EXISTS ${index}`);
+    dropped.push(index);
   }
   return dropped;
+}
+
+export interface TableIndex {
+  schema: string;
+  name: string;
+  valid: boolean;
+  /** the table's oid: leftovers sit on the same table as the index they were to replace */
+  table: number;
+}
+
+/** The invalid indexes of a REINDEX CONCURRENTLY's tables (their TOAST tables included) that one of its rebuilds left. */
+async function reindexLeftovers(db: Database, reindex: ConcurrentReindex): Promise<TableIndex[]> {
+  const tables: Record<ConcurrentReindex['kind'], string> = {
+    index: 'SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass($1)',
+    table: 'SELECT to_regclass($1)::oid',
+    schema: `SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
+    database: `SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+  };
+  const param = reindex.kind === 'index' ? [reindex.index] : reindex.kind === 'table' ? [reindex.table] : reindex.kind === 'schema' ? [reindex.schema] : [];
+  const { rows } = await db.query<TableIndex>(
+    `WITH base AS (${tables[reindex.kind]}),
+          rel AS (SELECT c.oid FROM pg_class c WHERE c.oid IN (SELECT * FROM base)
+                  UNION SELECT c.reltoastrelid FROM pg_class c WHERE c.oid IN (SELECT * FROM base) AND c.reltoastrelid <> 0)
+     SELECT n.nspname AS schema, c.relname AS name, i.indisvalid AS valid, i.indrelid::int8::float8 AS "table"
+       FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE i.indrelid IN (SELECT oid FROM rel)`,
+    param,
+  );
+  const named = reindex.kind === 'index' ? await indexName(db, reindex.index) : undefined;
+  return leftoversOfReindex(rows, named);
+}
+
+async function indexName(db: Database, index: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ name: string }>('SELECT relname AS name FROM pg_class WHERE oid = to_regclass($1)', [index]);
+  return rows[0]?.name;
+}
+
+// PostgreSQL names a rebuild's index with ChooseRelationName(<index>, NULL, "ccnew"): the index's
+// name clipped to fit NAMEDATALEN (64 bytes, with the terminator) with "_ccnew", then "_ccnew1",
+// "_ccnew2", … until the name is free; "ccold" likewise for the old index once swapped out.
+const NAME_BYTES = 63;
+const LEFTOVER = /_(cc(?:new|old)\d*)$/;
+
+/**
+ * Among a table's indexes, the invalid ones named as a REINDEX CONCURRENTLY names its rebuilds
+ * of another index of the same table (`only`: of that index alone). Pure, for testing.
+ */
+export function leftoversOfReindex(indexes: TableIndex[], only?: string): TableIndex[] {
+  return indexes.filter((leftover) => {
+    const label = LEFTOVER.exec(leftover.name)?.[1];
+    if (leftover.valid || !label) return false;
+    const base = leftover.name.slice(0, leftover.name.length - label.length - 1);
+    return indexes.some(
+      (index) =>
+        index !== leftover &&
+        index.table === leftover.table &&
+        (only === undefined || index.name === only) &&
+        clipBytes(index.name, NAME_BYTES - label.length - 1) === base,
+    );
+  });
+}
+
+/** `name` cut to at most `max` UTF-8 bytes without splitting a character, as pg_mbcliplen does */
+function clipBytes(name: string, max: number): string {
+  if (Buffer.byteLength(name) <= max) return name;
+  let out = '';
+  for (const ch of name) {
+    if (Buffer.byteLength(out + ch) > max) break;
+    out += ch;
+  }
+  return out;
 }
