@@ -186,6 +186,16 @@ describe('plan screen keys and size', () => {
     expect(frame.split('\n').length).toBeLessThan(24);
   });
 
+  // A frame as tall as the terminal makes Ink clear the screen and scrolls the title into the
+  // scrollback: not even the first frame, drawn before the screen has measured itself, may be
+  it.each([24, 12, 8])('no frame is as tall as a terminal of %i rows, the first ones included', async (rows) => {
+    const t = open(fakeSession(), { rows });
+    await t.waitFor('enter start');
+    await t.press('g', 'g', KEY.down);
+    const heights = t.stdout.frames.map((frame) => frame.replace(/\n$/, '').split('\n').length);
+    expect(Math.max(...heights)).toBeLessThan(rows);
+  });
+
   it('scrolls the plan with ↓, PgDn and End to the last release and its notes', async () => {
     const t = open(fakeSession());
     let frame = await t.waitFor('enter start');

@@ -11,7 +11,7 @@ import { KeyHints } from './KeyHints.js';
 import { Notices } from './Notices.js';
 import { Overview } from './Overview.js';
 import { ReleaseTimeline } from './ReleaseTimeline.js';
-import { ScrollArea } from './ScrollArea.js';
+import { ScrollArea, scrollAreaHeight } from './ScrollArea.js';
 import { ScreenTitle } from './ScreenTitle.js';
 
 export interface PlanScreenProps {
@@ -28,9 +28,7 @@ export function PlanScreen({ opened, mode, onStart, onQuit, backup }: PlanScreen
   const [showNotes, setShowNotes] = useState(true);
   const headRef = useRef<DOMElement>(null);
   const footRef = useRef<DOMElement>(null);
-  const fixed = useMeasuredHeight(headRef) + useMeasuredHeight(footRef);
-  // one row short of the terminal: a frame as tall as the terminal makes Ink clear the screen
-  const planHeight = Math.max(3, rows - 1 - fixed);
+  const planHeight = scrollAreaHeight(rows, [useMeasuredHeight(headRef), useMeasuredHeight(footRef)]);
 
   useInput((input, key) => {
     if (key.return) onStart();

@@ -10,7 +10,7 @@ import { usePalette } from '../hooks/use-palette.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { stepSize } from '../step-facts.js';
 import { KeyHints } from './KeyHints.js';
-import { ScrollArea } from './ScrollArea.js';
+import { ScrollArea, scrollAreaHeight } from './ScrollArea.js';
 import { WarningLine } from './WarningLine.js';
 
 export interface StepDetailsProps {
@@ -23,7 +23,7 @@ export function StepDetails({ step, preview, onClose }: StepDetailsProps) {
   const { rows } = useTerminalSize();
   const headRef = useRef<DOMElement>(null);
   const footRef = useRef<DOMElement>(null);
-  const fixed = useMeasuredHeight(headRef) + useMeasuredHeight(footRef);
+  const height = scrollAreaHeight(rows, [useMeasuredHeight(headRef), useMeasuredHeight(footRef)]);
 
   useInput((input, key) => {
     if (key.escape || input === 's') onClose();
@@ -36,7 +36,7 @@ export function StepDetails({ step, preview, onClose }: StepDetailsProps) {
           {stepLabel(step)} <Text dimColor>(release {step.version}) · {stepSize(step, preview)}</Text>
         </Text>
       </Box>
-      <ScrollArea height={Math.max(3, rows - 1 - fixed)}>
+      <ScrollArea height={height}>
         {step.kind === 'migration' ? <MigrationSql step={step} preview={preview} /> : <DataStepAbout step={step} preview={preview} />}
       </ScrollArea>
       <Box ref={footRef} flexShrink={0}>

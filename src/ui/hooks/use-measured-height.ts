@@ -3,8 +3,9 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { measureElement, type DOMElement } from 'ink';
 
-export function useMeasuredHeight(ref: RefObject<DOMElement | null>): number {
-  const [height, setHeight] = useState(0);
+/** undefined until measured: the first frame is drawn before any layout can be read */
+export function useMeasuredHeight(ref: RefObject<DOMElement | null>): number | undefined {
+  const [height, setHeight] = useState<number | undefined>(undefined);
   // no dependency list: the content can change height on any render (wrapping, resize)
   useEffect(() => {
     if (!ref.current) return;
