@@ -18,5 +18,7 @@ export interface StatementPreview {
   sql: string;
   /** false for statements PostgreSQL refuses inside a transaction (CREATE INDEX CONCURRENTLY, …) */
   transactional: boolean;
+  /** whether a statement reports rows it changed (INSERT, UPDATE, …); absent when unknown */
+  countsRows?: boolean;
   warnings: SqlWarning[];
 }

@@ -7,7 +7,7 @@ export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /** masked URL or data directory, safe to print */
   readonly label: string;
-  /** run one or more statements in one round trip; returns the rows changed by the last */
+  /** run one or more statements in one round trip; returns the rows they changed, all together */
   exec(sql: string): Promise<number>;
   /** BEGIN, or a SAVEPOINT when a transaction is already open */
   begin(): Promise<void>;

@@ -30,8 +30,8 @@ export async function openPostgres(url: string, masked: string, toolVersion: str
     async exec(sql: string): Promise<number> {
       // no parameters: the simple protocol, which accepts several statements at once
       const result = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
-      const last = Array.isArray(result) ? result[result.length - 1] : result;
-      return last && last.command !== 'SELECT' ? (last.rowCount ?? 0) : 0;
+      // one result per statement; a SELECT's count is rows read, not changed
+      return (Array.isArray(result) ? result : [result]).reduce((sum, r) => sum + (r.command !== 'SELECT' ? (r.rowCount ?? 0) : 0), 0);
     },
     async begin() {
       await client.query(tx.beginSql());

@@ -33,6 +33,7 @@ export async function openPglite(dataDir: string, label: string, options: { brie
     },
     async exec(sql: string): Promise<number> {
       const results = await pg.exec(sql);
+      // PGlite's affectedRows adds up over the statements of one exec: the last is the total
       return results[results.length - 1]?.affectedRows ?? 0;
     },
     async begin() {

@@ -11,6 +11,7 @@ import { dataLossWarnings } from './rules/data-loss.js';
 import { longLockWarnings } from './rules/long-lock.js';
 import { tableRewriteWarnings } from './rules/table-rewrite.js';
 import { refusedInTransaction } from './transactional.js';
+import { countsRows } from './counts-rows.js';
 
 /**
  * One preview per chunk, in order. `statements` are the chunks of one migration, which run back
@@ -30,10 +31,11 @@ async function analyzeChunk(sql: string, scope: MigrationScope): Promise<LintedS
   try {
     parsed = await parseStatements(sql);
   } catch (error) {
-    if (error instanceof SqlSyntaxError) return { sql, transactional: true, warnings: [], parseError: error.message };
+    if (error instanceof SqlSyntaxError) return { sql, transactional: true, countsRows: true, warnings: [], parseError: error.message };
     throw error;
   }
   let transactional = true;
+  const counts = parsed.some(countsRows);
   const warnings: LintWarning[] = [];
   for (const stmt of parsed) {
     if (refusedInTransaction(stmt, scope) !== null) transactional = false;
@@ -41,11 +43,11 @@ async function analyzeChunk(sql: string, scope: MigrationScope): Promise<LintedS
       warnings.push(...(await warningsOf(stmt, scope)));
     } catch (error) {
       // a DO block whose PL/pgSQL body does not parse
-      if (error instanceof SqlSyntaxError) return { sql, transactional, warnings: [], parseError: error.message };
+      if (error instanceof SqlSyntaxError) return { sql, transactional, countsRows: counts, warnings: [], parseError: error.message };
       throw error;
     }
   }
-  return { sql, transactional, warnings };
+  return { sql, transactional, countsRows: counts, warnings };
 }
 
 async function warningsOf(stmt: Node, scope: MigrationScope): Promise<LintWarning[]> {

@@ -29,7 +29,7 @@ async function splitForAutocommit(sql: string): Promise<string[]> {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: number | null; summary?: string }> {
+export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: number; summary?: string }> {
   const migration = o.step.migration!;
   const sleep = o.sleep ?? wait;
   for (let attempt = 1; ; attempt++) {
@@ -70,9 +70,14 @@ function outsideTransaction(o: MigrationRunOptions): string[] {
   return o.statements ? statements.filter((_, i) => o.statements![i]?.transactional === false) : statements;
 }
 
-/** A plain migration outside any transaction: the whole of it can go as one string. */
+/**
+ * A plain migration outside any transaction, whose statements change no rows the record should
+ * count (DDL): the whole of it can go as one string. One that inserts or updates rows goes
+ * statement by statement, so that the record says how many (a string returns only its last
+ * statement's count, and the record rows are part of the string).
+ */
 function canApplyInOneRoundTrip(o: MigrationRunOptions): boolean {
-  return o.mode === 'apply' && o.db.depth === 0 && o.statements !== undefined && o.statements.every((s) => s.transactional);
+  return o.mode === 'apply' && o.db.depth === 0 && o.statements !== undefined && o.statements.every((s) => s.transactional && s.countsRows === false);
 }
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -83,7 +88,7 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
  * retry loop; on any other error it returns null after the rollback, and the caller replays the
  * migration statement by statement, which names the failing statement and its position.
  */
-async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: number | null } | null> {
+async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: number } | null> {
   const { db, step } = o;
   const migration = step.migration!;
   const statements = migration.statements.filter((sql) => sql.trim() !== '');
@@ -97,7 +102,7 @@ async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: numb
     historyInsertSql([
       ...[step.version, step.id, 'migration', migration.hash, 'applied'].map(literal),
       'now()', // the transaction's start
-      'NULL', // the driver returns only the last statement's count
+      '0', // none of its statements changes rows (canApplyInOneRoundTrip)
       '(extract(epoch FROM clock_timestamp() - now()) * 1000)::int',
       literal(o.toolVersion),
       'NULL',
@@ -108,7 +113,7 @@ async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: numb
   ].join('\n;\n');
   try {
     await db.exec(script);
-    return { rows: null };
+    return { rows: 0 };
   } catch (error) {
     await db.exec('ROLLBACK').catch(() => undefined);
     if (isLockTimeout(error)) throw error;
@@ -152,9 +157,10 @@ async function applyOnce(o: MigrationRunOptions): Promise<{ rows: number; summar
         await db.exec('RESET lock_timeout');
       }
       await db.begin();
+      if (o.deferFlush) await db.exec('SET LOCAL synchronous_commit = off');
     } else {
       await db.begin();
-      await db.exec(`SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}`);
+      await db.exec(`SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}${o.deferFlush ? '; SET LOCAL synchronous_commit = off' : ''}`);
       for (const [n, chunk] of chunks.entries()) {
         if (chunk.preview && !chunk.preview.transactional) {
           // a rehearsal is one transaction: this statement cannot be part of it

@@ -38,9 +38,9 @@ describe('analyzeStatements', () => {
   it('an empty or comment-only chunk has nothing to say', async () => {
     const previews = await analyzeStatements(['', '   \n', '-- nothing here\n']);
     expect(previews).toEqual([
-      { sql: '', transactional: true, warnings: [] },
-      { sql: '   \n', transactional: true, warnings: [] },
-      { sql: '-- nothing here\n', transactional: true, warnings: [] },
+      { sql: '', transactional: true, countsRows: false, warnings: [] },
+      { sql: '   \n', transactional: true, countsRows: false, warnings: [] },
+      { sql: '-- nothing here\n', transactional: true, countsRows: false, warnings: [] },
     ]);
   });
 
@@ -54,6 +54,8 @@ describe('analyzeStatements', () => {
     expect(previews[1]).toEqual({
       sql: 'ALTER TABLE cart\n  ADD COLUMN;',
       transactional: true,
+      // unknown: the runner takes the path that counts
+      countsRows: true,
       warnings: [],
       parseError: 'syntax error at or near ";" (line 2, column 13)',
     });
@@ -70,7 +72,20 @@ describe('analyzeStatements', () => {
 
   it('ALTER TYPE … ADD VALUE is transactional (PostgreSQL 12+) and carries no warning', async () => {
     const [preview] = await analyzeStatements(["ALTER TYPE \"public\".\"cart_type_enum\" ADD VALUE 'subscription';"]);
-    expect(preview).toEqual({ sql: preview.sql, transactional: true, warnings: [] });
+    expect(preview).toEqual({ sql: preview.sql, transactional: true, countsRows: false, warnings: [] });
+  });
+
+  it('knows which chunks report rows they change: DML does, DDL and SELECT do not', async () => {
+    const previews = await analyzeStatements([
+      'CREATE TABLE t (id int); CREATE INDEX t_idx ON t (id)',
+      "INSERT INTO t VALUES (1); UPDATE t SET id = 2",
+      'ALTER TABLE t ADD COLUMN x int; DELETE FROM t WHERE id < 0',
+      'CREATE TABLE u AS SELECT * FROM t; SELECT 1',
+      "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE",
+      "COPY t FROM '/tmp/t.csv'",
+      "DO $$ BEGIN UPDATE t SET id = 3; END $$",
+    ]);
+    expect(previews.map((p) => p.countsRows)).toEqual([false, true, true, false, true, true, false]);
   });
 
   it('looks inside PL/pgSQL DO blocks, as older drizzle-kit wrapped foreign keys in them', async () => {
