@@ -35,7 +35,7 @@ export async function seedCommand(options: SeedOptions): Promise<number> {
       const upToDate = await bringSchemaUpToDate(db, catalog, ctx, Boolean(options.yes), stop.signal);
       if (upToDate !== EXIT.ok) return upToDate;
       const { insertSeed, asSeedDatabase, formatSeedReport } = await import('../seed/index.js');
-      const report = await insertSeed(asSeedDatabase(db), seed, (p) => ctx.err(`  ${p.table}: ${p.done}/${p.total}`));
+      const report = await insertSeed(asSeedDatabase(db), seed, (p) => ctx.err(`  products: ${p.done}/${p.total}, with their rows`));
       if (ctx.json) printJson({ database: { kind: ctx.target.kind, url: ctx.target.masked }, file: path.relative(process.cwd(), file), ...report });
       else for (const line of formatSeedReport(report)) ctx.out(line);
       return EXIT.ok;
@@ -79,6 +79,6 @@ async function bringSchemaUpToDate(db: Database, catalog: Catalog, ctx: CommandC
 export async function seedWithDatabase(db: Database, file: string, onEvent: (message: string) => void): Promise<string> {
   const { loadSeedFile, insertSeed, asSeedDatabase, formatSeedReport } = await import('../seed/index.js');
   const seed = await loadSeedFile(file);
-  const report = await insertSeed(asSeedDatabase(db), seed, (p) => onEvent(`${p.table}: ${p.done}/${p.total}`));
+  const report = await insertSeed(asSeedDatabase(db), seed, (p) => onEvent(`products: ${p.done}/${p.total}, with their rows`));
   return formatSeedReport(report).join('\n');
 }

@@ -12,6 +12,9 @@ import type { SeedProduct } from './seed-file-schema.js';
 import type { SeedProblem } from './seed-problems.js';
 import type { SeedProgressListener, SeedTally } from './seed-report.js';
 
+/** products written together with all their rows: about 5,000 rows per table and batch at 4 variants each */
+const PRODUCTS_PER_CHUNK = 1250;
+
 interface Indexed {
   product: SeedProduct;
   /** position in the file, for messages */
@@ -35,26 +38,9 @@ export async function insertProducts(
   await refuseTakenSkus(db, fresh);
   await warnAboutUnmergedVariants(db, products.filter((product) => known.has(product.handle)), tally);
 
-  const rows = fresh.map(({ product }) => productRow(product, newId('prod'), refs));
-  const insertedProducts = await bulkInsert<(typeof rows)[number], { id: string }>(db, {
-    table: 'product',
-    columns: productColumns,
-    select: { status: 'r.status::product_status_enum' },
-    rows,
-    // a concurrent writer may have taken a handle since the check above: skip it, like a re-run would
-    skipConflicts: true,
-    returning: 'id',
-    onBatch: (done) => onProgress({ entity: 'products', table: 'product', done, total: rows.length }),
-  });
-  const insertedIds = new Set(insertedProducts.rows.map((row) => row.id));
-
-  const children = emptyChildRows();
   let variantsInFile = 0;
   let pricesInFile = 0;
   let imagesInFile = 0;
-  fresh.forEach(({ product }, i) => {
-    if (insertedIds.has(rows[i].id)) addChildRows(children, product, rows[i].id, refs);
-  });
   for (const product of products) {
     variantsInFile += product.variants.length;
     pricesInFile += product.variants.reduce((sum, variant) => sum + variant.prices.length, 0);
@@ -62,8 +48,33 @@ export async function insertProducts(
   }
   const managedInFile = products.reduce((sum, p) => sum + p.variants.filter((v) => v.manage_inventory).length, 0);
 
-  const written = await insertChildRows(db, children, onProgress);
-  tally.count('products', products.length, insertedProducts.inserted);
+  // A chunk of products at a time, each with its rows in every table: the rows of a large file
+  // never all sit in memory at once (10,000 products × 4 variants make 360,000)
+  const written = { products: 0, variants: 0, prices: 0, images: 0, inventoryItems: 0, links: 0 };
+  for (let start = 0; start < fresh.length; start += PRODUCTS_PER_CHUNK) {
+    const chunk = fresh.slice(start, start + PRODUCTS_PER_CHUNK);
+    const rows = chunk.map(({ product }) => productRow(product, newId('prod'), refs));
+    const insertedProducts = await bulkInsert<(typeof rows)[number], { id: string }>(db, {
+      table: 'product',
+      columns: productColumns,
+      select: { status: 'r.status::product_status_enum' },
+      rows,
+      // a concurrent writer may have taken a handle since the check above: skip it, like a re-run would
+      skipConflicts: true,
+      returning: 'id',
+    });
+    written.products += insertedProducts.inserted;
+    const insertedIds = new Set(insertedProducts.rows.map((row) => row.id));
+    const children = emptyChildRows();
+    chunk.forEach(({ product }, i) => {
+      if (insertedIds.has(rows[i].id)) addChildRows(children, product, rows[i].id, refs);
+    });
+    const chunkWritten = await insertChildRows(db, children);
+    for (const key of Object.keys(chunkWritten) as (keyof typeof chunkWritten)[]) written[key] += chunkWritten[key];
+    onProgress({ done: start + chunk.length, total: fresh.length });
+  }
+
+  tally.count('products', products.length, written.products);
   tally.count('variants', variantsInFile, written.variants);
   tally.count('prices', pricesInFile, written.prices);
   tally.count('images', imagesInFile, written.images);
@@ -71,16 +82,10 @@ export async function insertProducts(
   tally.wrote(written.links);
 }
 
-async function insertChildRows(db: Queryable, children: ChildRows, onProgress: SeedProgressListener) {
+async function insertChildRows(db: Queryable, children: ChildRows) {
   const written = { variants: 0, prices: 0, images: 0, inventoryItems: 0, links: 0 };
   for (const { key, table, entity, columns } of childTables) {
-    const rows = children[key] as object[];
-    const { inserted } = await bulkInsert(db, {
-      table,
-      columns,
-      rows,
-      onBatch: (done) => onProgress({ entity, table, done, total: rows.length }),
-    });
+    const { inserted } = await bulkInsert(db, { table, columns, rows: children[key] as object[] });
     if (entity === 'links') written.links += inserted;
     else if (entity === 'inventory_items') written.inventoryItems += inserted;
     else written[entity as 'variants' | 'prices' | 'images'] += inserted;

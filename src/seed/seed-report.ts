@@ -34,13 +34,8 @@ export interface SeedReport {
   durationMs: number;
 }
 
-/** Progress of the long part (products and their rows), after each batch. */
+/** Progress of the long part: new products written with all their rows, after each chunk of them. */
 export interface SeedProgress {
-  /** what the rows count as; `links` for option values, levels and join tables */
-  entity: SeedEntity | 'links';
-  /** the table being written, e.g. `product_variant` */
-  table: string;
-  /** rows of this table sent so far, of `total` */
   done: number;
   total: number;
 }
