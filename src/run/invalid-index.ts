@@ -1,19 +1,34 @@
 // Concurrent index builds that fail leave indexes behind marked INVALID: never used by queries,
 // yet maintained on every write. A failed CREATE INDEX CONCURRENTLY leaves its index, which blocks
 // the retry ("relation already exists") or, with IF NOT EXISTS, lets the retry "succeed" without
-// an index. A failed REINDEX CONCURRENTLY leaves `<index>_ccnew` (or, past the swap, the old index
-// as `<index>_ccold`); the retry succeeds beside it and the leftover stays for good. Before a
+// an index; unnamed, the retry succeeds under the next name (`…_idx1`) and the leftover stays. A
+// failed REINDEX CONCURRENTLY leaves `<index>_ccnew` (or, past the swap, the old index as
+// `<index>_ccold`); the retry succeeds beside it and the leftover stays for good. Before a
 // migration runs, the leftovers of its own concurrent statements go.
-import type { Node, ReindexStmt } from 'libpg-query';
+import type { IndexStmt, Node, ReindexStmt } from 'libpg-query';
 import type { Database } from '../db/database.js';
 import { quoteIdent } from '../db/quote.js';
 import { findOption, optionIsTrue } from '../lint/ast.js';
+import { generatedIndexName, makeObjectName } from './index-names.js';
 
 export interface ConcurrentIndex {
   /** the index name as PostgreSQL stores it */
   name: string;
   /** the table as the SQL wrote it, quoted, for to_regclass (search_path resolves unqualified names) */
   table: string;
+}
+
+/** An unnamed CREATE INDEX CONCURRENTLY over plain columns, whose name PostgreSQL makes up. */
+export interface UnnamedConcurrentIndex {
+  /** the table as the SQL wrote it, quoted, for to_regclass */
+  table: string;
+  /** the table's own name, which the index's name starts with */
+  tableName: string;
+  keyColumns: string[];
+  includeColumns: string[];
+  unique: boolean;
+  method: string;
+  partial: boolean;
 }
 
 /** What a REINDEX … CONCURRENTLY rebuilds: one index, a table's indexes, a schema's, the database's. */
@@ -25,12 +40,14 @@ export type ConcurrentReindex =
 
 export interface ConcurrentBuilds {
   indexes: ConcurrentIndex[];
+  /** unnamed ones over expressions are left out: their names are not worked out here */
+  unnamed: UnnamedConcurrentIndex[];
   reindexes: ConcurrentReindex[];
 }
 
 /** The concurrent builds a migration's statements start, found by PostgreSQL's parser. */
 export async function concurrentBuilds(statements: string[]): Promise<ConcurrentBuilds> {
-  const found: ConcurrentBuilds = { indexes: [], reindexes: [] };
+  const found: ConcurrentBuilds = { indexes: [], unnamed: [], reindexes: [] };
   if (statements.length === 0) return found;
   const { parseStatements } = await import('../lint/parser.js');
   for (const sql of statements) {
@@ -43,8 +60,13 @@ export async function concurrentBuilds(statements: string[]): Promise<Concurrent
     for (const node of nodes) {
       if ('IndexStmt' in node) {
         const { concurrent, idxname, relation } = node.IndexStmt;
-        // an unnamed index gets a generated name we cannot tie to this statement: left alone
-        if (concurrent && idxname && relation?.relname) found.indexes.push({ name: idxname, table: qualified(relation.schemaname, relation.relname) });
+        if (!concurrent || !relation?.relname) continue;
+        const table = qualified(relation.schemaname, relation.relname);
+        if (idxname) found.indexes.push({ name: idxname, table });
+        else {
+          const unnamed = unnamedIndex(node.IndexStmt, table, relation.relname);
+          if (unnamed) found.unnamed.push(unnamed);
+        }
       } else if ('ReindexStmt' in node) {
         const reindex = concurrentReindex(node.ReindexStmt);
         if (reindex) found.reindexes.push(reindex);
@@ -57,6 +79,22 @@ export async function concurrentBuilds(statements: string[]): Promise<Concurrent
 /** The named indexes a migration's statements create concurrently. */
 export async function concurrentIndexes(statements: string[]): Promise<ConcurrentIndex[]> {
   return (await concurrentBuilds(statements)).indexes;
+}
+
+function unnamedIndex(stmt: IndexStmt, table: string, tableName: string): UnnamedConcurrentIndex | null {
+  const columnsOf = (params: Node[] | undefined) => (params ?? []).map((param) => ('IndexElem' in param && !param.IndexElem.expr ? param.IndexElem.name : undefined));
+  const keyColumns = columnsOf(stmt.indexParams);
+  const includeColumns = columnsOf(stmt.indexIncludingParams);
+  if ([...keyColumns, ...includeColumns].some((column) => column === undefined)) return null;
+  return {
+    table,
+    tableName,
+    keyColumns: keyColumns as string[],
+    includeColumns: includeColumns as string[],
+    unique: stmt.unique === true,
+    method: stmt.accessMethod ?? 'btree',
+    partial: stmt.whereClause !== undefined,
+  };
 }
 
 function concurrentReindex(reindex: ReindexStmt): ConcurrentReindex | null {
@@ -81,8 +119,9 @@ const qualified = (schema: string | undefined, name: string) => (schema ? `${quo
 
 /**
  * Drops what earlier failed runs of these statements left: each index they create concurrently
- * that exists and is invalid (a valid one is someone's working index and stays), and each invalid
- * `_ccnew`/`_ccold` index a REINDEX CONCURRENTLY of theirs left. Returns the dropped indexes,
+ * that exists and is invalid (a valid one is someone's working index and stays), unnamed ones
+ * found by the name PostgreSQL gave them and their definition, and each invalid `_ccnew`/`_ccold`
+ * index a REINDEX CONCURRENTLY of theirs left. Returns the dropped indexes,
  * schema-qualified. Outside a transaction it uses DROP INDEX CONCURRENTLY, which does not block
  * writes.
  */
@@ -101,6 +140,7 @@ export async function dropInvalidIndexes(db: Database, statements: string[]): Pr
     );
     leftovers.push(...rows.map(({ schema }) => ({ schema, name: index.name })));
   }
+  for (const unnamed of builds.unnamed) leftovers.push(...(await unnamedLeftovers(db, unnamed)));
   for (const reindex of builds.reindexes) leftovers.push(...(await reindexLeftovers(db, reindex)));
   const dropped: string[] = [];
   for (const { schema, name } of leftovers) {
@@ -110,6 +150,54 @@ export async function dropInvalidIndexes(db: Database, statements: string[]): Pr
     dropped.push(index);
   }
   return dropped;
+}
+
+/** An invalid index as the catalog describes it, to compare with an unnamed statement's. */
+export interface InvalidIndex {
+  schema: string;
+  name: string;
+  unique: boolean;
+  method: string;
+  partial: boolean;
+  expressions: boolean;
+  keyCount: number;
+  /** key columns, then INCLUDE ones */
+  columns: string[];
+}
+
+async function unnamedLeftovers(db: Database, build: UnnamedConcurrentIndex): Promise<InvalidIndex[]> {
+  const { rows } = await db.query<InvalidIndex>(
+    `SELECT n.nspname AS schema, c.relname AS name, i.indisunique AS "unique", am.amname AS method,
+            i.indpred IS NOT NULL AS partial, i.indexprs IS NOT NULL AS expressions, i.indnkeyatts::int AS "keyCount",
+            ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
+                    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.position) AS columns
+       FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_am am ON am.oid = c.relam
+      WHERE NOT i.indisvalid AND i.indrelid = to_regclass($1)`,
+    [build.table],
+  );
+  return rows.filter((index) => isLeftoverOfUnnamed(index, build));
+}
+
+/**
+ * Whether an invalid index is what the unnamed statement would build (same kind, same columns in
+ * the same order, partial or not) under a name PostgreSQL gives such an index: `…_idx`, or
+ * `…_idx<n>` when that was taken. Pure, for testing.
+ */
+export function isLeftoverOfUnnamed(index: InvalidIndex, build: UnnamedConcurrentIndex): boolean {
+  const columns = [...build.keyColumns, ...build.includeColumns];
+  const sameDefinition =
+    !index.expressions &&
+    index.unique === build.unique &&
+    index.method === build.method &&
+    index.partial === build.partial &&
+    index.keyCount === build.keyColumns.length &&
+    index.columns.length === columns.length &&
+    index.columns.every((column, i) => column === columns[i]);
+  const label = /_(idx\d*)$/.exec(index.name)?.[1];
+  return sameDefinition && label !== undefined && index.name === generatedIndexName(build.tableName, columns, label);
 }
 
 export interface TableIndex {
@@ -151,9 +239,8 @@ async function indexName(db: Database, index: string): Promise<string | undefine
 }
 
 // PostgreSQL names a rebuild's index with ChooseRelationName(<index>, NULL, "ccnew"): the index's
-// name clipped to fit NAMEDATALEN (64 bytes, with the terminator) with "_ccnew", then "_ccnew1",
-// "_ccnew2", … until the name is free; "ccold" likewise for the old index once swapped out.
-const NAME_BYTES = 63;
+// name clipped with "_ccnew", then "_ccnew1", "_ccnew2", … until the name is free; "ccold"
+// likewise for the old index once swapped out.
 const LEFTOVER = /_(cc(?:new|old)\d*)$/;
 
 /**
@@ -164,24 +251,12 @@ export function leftoversOfReindex(indexes: TableIndex[], only?: string): TableI
   return indexes.filter((leftover) => {
     const label = LEFTOVER.exec(leftover.name)?.[1];
     if (leftover.valid || !label) return false;
-    const base = leftover.name.slice(0, leftover.name.length - label.length - 1);
     return indexes.some(
       (index) =>
         index !== leftover &&
         index.table === leftover.table &&
         (only === undefined || index.name === only) &&
-        clipBytes(index.name, NAME_BYTES - label.length - 1) === base,
+        makeObjectName(index.name, undefined, label) === leftover.name,
     );
   });
-}
-
-/** `name` cut to at most `max` UTF-8 bytes without splitting a character, as pg_mbcliplen does */
-function clipBytes(name: string, max: number): string {
-  if (Buffer.byteLength(name) <= max) return name;
-  let out = '';
-  for (const ch of name) {
-    if (Buffer.byteLength(out + ch) > max) break;
-    out += ch;
-  }
-  return out;
 }

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog, openDatabase, upgrade } from '../../src/api.js';
 import type { Database } from '../../src/db/database.js';
-import { concurrentBuilds, dropInvalidIndexes, leftoversOfReindex, type TableIndex } from '../../src/run/invalid-index.js';
+import { concurrentBuilds, dropInvalidIndexes, isLeftoverOfUnnamed, leftoversOfReindex, type InvalidIndex, type TableIndex, type UnnamedConcurrentIndex } from '../../src/run/invalid-index.js';
+import { generatedIndexName } from '../../src/run/index-names.js';
 import { writeCatalog } from '../helpers/catalog-builder.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
@@ -43,7 +44,9 @@ describe('invalid indexes left by a failed concurrent build', () => {
     const found = await concurrentBuilds([
       `${CREATE};\nCREATE INDEX product_id_idx ON product (id)`,
       'CREATE INDEX CONCURRENTLY IF NOT EXISTS "Mixed Case" ON shop."Order" (id)',
-      'CREATE INDEX CONCURRENTLY ON product (handle)', // no name: nothing to tie it to
+      'CREATE INDEX CONCURRENTLY ON product (handle)', // no name: PostgreSQL's is worked out
+      'CREATE UNIQUE INDEX CONCURRENTLY ON shop."Order" USING hash (a, b) INCLUDE (c) WHERE a > 0',
+      'CREATE INDEX CONCURRENTLY ON product (lower(handle))', // over an expression: left alone
       'ALTER TABLE product ADD COLUMN sku text',
       'REINDEX INDEX CONCURRENTLY shop."Order_pkey"; REINDEX (CONCURRENTLY) TABLE product; REINDEX SCHEMA CONCURRENTLY shop',
       'REINDEX DATABASE CONCURRENTLY; REINDEX TABLE product; REINDEX (CONCURRENTLY false) INDEX product_pkey',
@@ -53,6 +56,10 @@ describe('invalid indexes left by a failed concurrent build', () => {
       indexes: [
         { name: 'product_handle_key', table: '"product"' },
         { name: 'Mixed Case', table: '"shop"."Order"' },
+      ],
+      unnamed: [
+        { table: '"product"', tableName: 'product', keyColumns: ['handle'], includeColumns: [], unique: false, method: 'btree', partial: false },
+        { table: '"shop"."Order"', tableName: 'Order', keyColumns: ['a', 'b'], includeColumns: ['c'], unique: true, method: 'hash', partial: true },
       ],
       reindexes: [
         { kind: 'index', index: '"shop"."Order_pkey"' },
@@ -115,6 +122,40 @@ describe('invalid indexes left by a failed concurrent build', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('an unnamed build: its leftover is found by the name PostgreSQL gave it, and the re-run takes that name again', async () => {
+    const unnamed = 'CREATE UNIQUE INDEX CONCURRENTLY ON product (handle)';
+    await expect(db.exec(unnamed)).rejects.toMatchObject({ code: '23505' });
+    // a valid index and an invalid one of another definition, both named like it could be
+    await t.query('CREATE INDEX product_handle_idx1 ON product (handle)');
+    await expect(db.exec('CREATE UNIQUE INDEX CONCURRENTLY product_handle_idx2 ON product (handle) WHERE id > 0')).rejects.toMatchObject({ code: '23505' });
+    expect(await indexState(t, 'product_handle_idx')).toEqual([{ valid: false, schema: 'public' }]);
+
+    expect(await dropInvalidIndexes(db, [unnamed])).toEqual(['"public"."product_handle_idx"']);
+    expect(await indexState(t, 'product_handle_idx1')).toEqual([{ valid: true, schema: 'public' }]);
+    expect(await indexState(t, 'product_handle_idx2')).toEqual([{ valid: false, schema: 'public' }]);
+
+    await t.query("UPDATE product SET handle = handle || '-' || id WHERE id > 900");
+    await db.exec(unnamed);
+    expect(await indexState(t, 'product_handle_idx')).toEqual([{ valid: true, schema: 'public' }]);
+  });
+
+  it('names unnamed indexes as PostgreSQL does: long, repeated, multibyte and included columns', async () => {
+    const long = `${'l'.repeat(40)}_ténant`;
+    await t.query(`CREATE TABLE "${long}_orders" ("${long}_id" int, "ünit" text, "${'c'.repeat(60)}" int, "x" int)`);
+    const cases: string[][] = [[`${long}_id`, 'ünit'], [`${long}_id`, `${long}_id`], ['x', 'x', 'x'], ['c'.repeat(60), 'x'], ['ünit'], ['ünit']];
+    for (const columns of cases) {
+      const key = columns.slice(0, -1).length > 0 ? columns.slice(0, -1) : columns;
+      const include = columns.length > 1 ? columns.slice(-1) : [];
+      await t.query(`CREATE INDEX ON "${long}_orders" (${key.map((c) => `"${c}"`).join(', ')})${include.length ? ` INCLUDE ("${include[0]}")` : ''}`);
+    }
+    const made = (await t.query<{ name: string }>(`SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass($1) ORDER BY c.oid`, [`"${long}_orders"`])).rows.map((r) => r.name);
+    const table = (await t.query<{ name: string }>('SELECT relname AS name FROM pg_class WHERE oid = to_regclass($1)', [`"${long}_orders"`])).rows[0].name;
+    // the first two clip to the same name, as do the last two: the second of each takes "idx1"
+    const labels = ['idx', 'idx1', 'idx', 'idx', 'idx', 'idx1'];
+    expect(made).toEqual(cases.map((columns, i) => generatedIndexName(table, columns, labels[i])));
+    expect(made[4]).toBe('llllllllllllllllllllllllllllllllllllllll_ténant_orde_ünit_idx'); // ü kept whole
   });
 
   describe('REINDEX CONCURRENTLY', () => {
@@ -223,5 +264,36 @@ describe('leftoversOfReindex', () => {
   it('names clipped to 63 bytes as PostgreSQL clips them, without splitting a character', () => {
     const indexes = [index(LONG_STORED), index(LONG_CCNEW, false), index(`${'i'.repeat(55)}_ccnew12`, false), index(`${'i'.repeat(50)}_ccnew`, false)];
     expect(leftoversOfReindex(indexes, LONG_STORED).map((i) => i.name)).toEqual([LONG_CCNEW, `${'i'.repeat(55)}_ccnew12`]);
+  });
+});
+
+describe('isLeftoverOfUnnamed', () => {
+  const build: UnnamedConcurrentIndex = { table: '"product"', tableName: 'product', keyColumns: ['handle'], includeColumns: ['sku'], unique: true, method: 'btree', partial: false };
+  const invalid = (changes: Partial<InvalidIndex> = {}): InvalidIndex => ({
+    schema: 'public',
+    name: 'product_handle_sku_idx',
+    unique: true,
+    method: 'btree',
+    partial: false,
+    expressions: false,
+    keyCount: 1,
+    columns: ['handle', 'sku'],
+    ...changes,
+  });
+
+  it('the same definition under a name PostgreSQL gives it', () => {
+    expect(isLeftoverOfUnnamed(invalid(), build)).toBe(true);
+    expect(isLeftoverOfUnnamed(invalid({ name: 'product_handle_sku_idx12' }), build)).toBe(true);
+  });
+
+  it('not another name, nor another definition', () => {
+    expect(isLeftoverOfUnnamed(invalid({ name: 'product_handle_idx' }), build)).toBe(false);
+    expect(isLeftoverOfUnnamed(invalid({ name: 'product_handle_sku_key' }), build)).toBe(false);
+    expect(isLeftoverOfUnnamed(invalid({ unique: false }), build)).toBe(false);
+    expect(isLeftoverOfUnnamed(invalid({ method: 'hash' }), build)).toBe(false);
+    expect(isLeftoverOfUnnamed(invalid({ partial: true }), build)).toBe(false);
+    expect(isLeftoverOfUnnamed(invalid({ expressions: true }), build)).toBe(false);
+    expect(isLeftoverOfUnnamed(invalid({ keyCount: 2 }), build)).toBe(false);
+    expect(isLeftoverOfUnnamed(invalid({ columns: ['sku', 'handle'] }), build)).toBe(false);
   });
 });
