@@ -76,11 +76,6 @@ export async function concurrentBuilds(statements: string[]): Promise<Concurrent
   return found;
 }
 
-/** The named indexes a migration's statements create concurrently. */
-export async function concurrentIndexes(statements: string[]): Promise<ConcurrentIndex[]> {
-  return (await concurrentBuilds(statements)).indexes;
-}
-
 function unnamedIndex(stmt: IndexStmt, table: string, tableName: string): UnnamedConcurrentIndex | null {
   const columnsOf = (params: Node[] | undefined) => (params ?? []).map((param) => ('IndexElem' in param && !param.IndexElem.expr ? param.IndexElem.name : undefined));
   const keyColumns = columnsOf(stmt.indexParams);
@@ -121,9 +116,8 @@ const qualified = (schema: string | undefined, name: string) => (schema ? `${quo
  * Drops what earlier failed runs of these statements left: each index they create concurrently
  * that exists and is invalid (a valid one is someone's working index and stays), unnamed ones
  * found by the name PostgreSQL gave them and their definition, and each invalid `_ccnew`/`_ccold`
- * index a REINDEX CONCURRENTLY of theirs left. Returns the dropped indexes,
- * schema-qualified. Outside a transaction it uses DROP INDEX CONCURRENTLY, which does not block
- * writes.
+ * index a REINDEX CONCURRENTLY of theirs left. Returns the dropped indexes, schema-qualified.
+ * Outside a transaction it uses DROP INDEX CONCURRENTLY, which does not block writes.
  */
 export async function dropInvalidIndexes(db: Database, statements: string[]): Promise<string[]> {
   const builds = await concurrentBuilds(statements);
