@@ -204,16 +204,9 @@ export interface TableIndex {
 
 /** The invalid indexes of a REINDEX CONCURRENTLY's tables (their TOAST tables included) that one of its rebuilds left. */
 async function reindexLeftovers(db: Database, reindex: ConcurrentReindex): Promise<TableIndex[]> {
-  const tables: Record<ConcurrentReindex['kind'], string> = {
-    index: 'SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass($1)',
-    table: 'SELECT to_regclass($1)::oid',
-    schema: `SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
-    database: `SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
-  };
-  const param = reindex.kind === 'index' ? [reindex.index] : reindex.kind === 'table' ? [reindex.table] : reindex.kind === 'schema' ? [reindex.schema] : [];
+  const { tables, params } = tablesRebuilt(reindex);
   const { rows } = await db.query<TableIndex>(
-    `WITH base AS (${tables[reindex.kind]}),
+    `WITH base AS (${tables}),
           rel AS (SELECT c.oid FROM pg_class c WHERE c.oid IN (SELECT * FROM base)
                   UNION SELECT c.reltoastrelid FROM pg_class c WHERE c.oid IN (SELECT * FROM base) AND c.reltoastrelid <> 0)
      SELECT n.nspname AS schema, c.relname AS name, i.indisvalid AS valid, i.indrelid::int8::float8 AS "table"
@@ -221,10 +214,31 @@ async function reindexLeftovers(db: Database, reindex: ConcurrentReindex): Promi
        JOIN pg_class c ON c.oid = i.indexrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE i.indrelid IN (SELECT oid FROM rel)`,
-    param,
+    params,
   );
   const named = reindex.kind === 'index' ? await indexName(db, reindex.index) : undefined;
   return leftoversOfReindex(rows, named);
+}
+
+/** the oids of the tables a REINDEX rebuilds the indexes of, as a query */
+function tablesRebuilt(reindex: ConcurrentReindex): { tables: string; params: string[] } {
+  switch (reindex.kind) {
+    case 'index':
+      return { tables: 'SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass($1)', params: [reindex.index] };
+    case 'table':
+      return { tables: 'SELECT to_regclass($1)::oid', params: [reindex.table] };
+    case 'schema':
+      return {
+        tables: `SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
+        params: [reindex.schema],
+      };
+    case 'database':
+      return {
+        tables: `SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+        params: [],
+      };
+  }
 }
 
 async function indexName(db: Database, index: string): Promise<string | undefined> {

@@ -209,6 +209,13 @@ describe('invalid indexes left by a failed concurrent build', () => {
       expect(await indexState(t, 'other_id_ccnew')).toEqual([{ valid: false, schema: 'public' }]);
     });
 
+    it.each(['REINDEX SCHEMA CONCURRENTLY public', 'REINDEX DATABASE CONCURRENTLY'])('%s: the leftovers of every table of it', async (reindex) => {
+      await expect(db.exec('REINDEX TABLE CONCURRENTLY product')).rejects.toMatchObject({ code: '22012' });
+      const dropped = (await dropInvalidIndexes(db, [reindex])).map((name) => name.replace(/pg_toast_\d+/, 'pg_toast_N')).sort();
+      expect(dropped).toEqual(['"pg_toast"."pg_toast_N_index_ccnew"', '"public"."product_code_idx_ccnew"', '"public"."product_pkey_ccnew"']);
+      expect(await indexState(t, 'other_id_ccnew')).toEqual([{ valid: false, schema: 'public' }]);
+    });
+
     it('the runner cleans up what a failed REINDEX TABLE left, TOAST included, before the re-run', async () => {
       const root = writeCatalog([
         { version: '1.0.0', steps: [{ migration: '0000_base', sql: 'CREATE TABLE IF NOT EXISTS product (id int PRIMARY KEY, handle text)' }] },
