@@ -34,8 +34,8 @@ export async function seedCommand(options: SeedOptions): Promise<number> {
     try {
       const upToDate = await bringSchemaUpToDate(db, catalog, ctx, Boolean(options.yes), stop.signal);
       if (upToDate !== EXIT.ok) return upToDate;
-      const { insertSeed, asSeedDatabase, formatSeedReport } = await import('../seed/index.js');
-      const report = await insertSeed(asSeedDatabase(db), seed, (p) => ctx.err(`  products: ${p.done}/${p.total}, with their rows`));
+      const { insertSeed, asSeedDatabase, formatSeedProgress, formatSeedReport } = await import('../seed/index.js');
+      const report = await insertSeed(asSeedDatabase(db), seed, (p) => ctx.err(`  ${formatSeedProgress(p)}`));
       if (ctx.json) printJson({ database: { kind: ctx.target.kind, url: ctx.target.masked }, file: path.relative(process.cwd(), file), ...report });
       else for (const line of formatSeedReport(report)) ctx.out(line);
       return EXIT.ok;
@@ -77,8 +77,8 @@ async function bringSchemaUpToDate(db: Database, catalog: Catalog, ctx: CommandC
 
 /** The wizard's offer after a first install: seed on the session's own connection. */
 export async function seedWithDatabase(db: Database, file: string, onEvent: (message: string) => void): Promise<string> {
-  const { loadSeedFile, insertSeed, asSeedDatabase, formatSeedReport } = await import('../seed/index.js');
+  const { loadSeedFile, insertSeed, asSeedDatabase, formatSeedProgress, formatSeedReport } = await import('../seed/index.js');
   const seed = await loadSeedFile(file);
-  const report = await insertSeed(asSeedDatabase(db), seed, (p) => onEvent(`products: ${p.done}/${p.total}, with their rows`));
+  const report = await insertSeed(asSeedDatabase(db), seed, (p) => onEvent(formatSeedProgress(p)));
   return formatSeedReport(report).join('\n');
 }

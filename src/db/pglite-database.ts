@@ -3,13 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { QueryResult } from '../core/data-step.js';
+import type { ConnectOptions } from './connect.js';
 import type { Database } from './database.js';
 import { TransactionDepth } from './database.js';
 import { acquireDirLock } from './dir-lock.js';
 import { withBaselineWasmOnly } from '../baseline-wasm.js';
 import { PACKAGE_ROOT } from '../catalog/project-root.js';
 
-export async function openPglite(dataDir: string, label: string, options: { brief?: boolean } = {}): Promise<Database> {
+export async function openPglite(dataDir: string, label: string, options: ConnectOptions = {}): Promise<Database> {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // PGlite has no server to arbitrate between processes: one Stepwise at a time per directory
   const release = acquireDirLock(`${dataDir}.lock`);

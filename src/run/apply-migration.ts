@@ -29,6 +29,11 @@ async function splitForAutocommit(sql: string): Promise<string[]> {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The settings of the migration's transaction: its lock_timeout and, unattended, a commit that need not wait for the disk. */
+function transactionSettings(o: MigrationRunOptions): string[] {
+  return [`SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}`, ...(o.deferFlush ? ['SET LOCAL synchronous_commit = off'] : [])];
+}
+
 export async function applyMigration(o: MigrationRunOptions): Promise<{ rows: number; summary?: string }> {
   const migration = o.step.migration!;
   const sleep = o.sleep ?? wait;
@@ -73,8 +78,8 @@ function outsideTransaction(o: MigrationRunOptions): string[] {
 /**
  * A plain migration outside any transaction, whose statements change no rows the record should
  * count (DDL): the whole of it can go as one string. One that inserts or updates rows goes
- * statement by statement, so that the record says how many (a string returns only its last
- * statement's count, and the record rows are part of the string).
+ * statement by statement, so that the record says how many: in one string the record rows are
+ * written before the count is known.
  */
 function canApplyInOneRoundTrip(o: MigrationRunOptions): boolean {
   return o.mode === 'apply' && o.db.depth === 0 && o.statements !== undefined && o.statements.every((s) => s.transactional && s.countsRows === false);
@@ -95,8 +100,7 @@ async function applyInOneRoundTrip(o: MigrationRunOptions): Promise<{ rows: numb
   o.emit({ type: 'statement', step, index: statements.length, total: statements.length, sql: statements.map((x) => x.trim()).join('\n\n') });
   const script = [
     'BEGIN',
-    `SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}`,
-    ...(o.deferFlush ? ['SET LOCAL synchronous_commit = off'] : []),
+    ...transactionSettings(o),
     ...statements,
     drizzleInsertSql(literal(migration.hash), String(migration.when)),
     historyInsertSql([
@@ -156,11 +160,12 @@ async function applyOnce(o: MigrationRunOptions): Promise<{ rows: number; summar
       } finally {
         await db.exec('RESET lock_timeout');
       }
+      // the record rows' transaction
       await db.begin();
-      if (o.deferFlush) await db.exec('SET LOCAL synchronous_commit = off');
+      await db.exec(transactionSettings(o).join('; '));
     } else {
       await db.begin();
-      await db.exec(`SET LOCAL lock_timeout = ${Math.round(o.lockTimeoutMs)}${o.deferFlush ? '; SET LOCAL synchronous_commit = off' : ''}`);
+      await db.exec(transactionSettings(o).join('; '));
       for (const [n, chunk] of chunks.entries()) {
         if (chunk.preview && !chunk.preview.transactional) {
           // a rehearsal is one transaction: this statement cannot be part of it

@@ -4,7 +4,7 @@ export type { SeedFileErrorKind } from './load-seed-file.js';
 export { insertSeed } from './insert-seed.js';
 export type { SeedDatabase } from './insert-seed.js';
 export { SeedConflictError } from './seed-conflict.js';
-export { formatSeedReport } from './seed-report.js';
+export { formatSeedProgress, formatSeedReport } from './seed-report.js';
 export type { SeedEntity, SeedEntityReport, SeedProgress, SeedProgressListener, SeedReport } from './seed-report.js';
 export { generateSeed } from './generate-seed.js';
 export type { GenerateSeedOptions } from './generate-seed.js';

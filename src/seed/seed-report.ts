@@ -42,6 +42,11 @@ export interface SeedProgress {
 
 export type SeedProgressListener = (progress: SeedProgress) => void;
 
+/** one line of progress, as the CLI and the wizard show it */
+export function formatSeedProgress(progress: SeedProgress): string {
+  return `products: ${progress.done}/${progress.total}, with their rows`;
+}
+
 export class SeedTally {
   private readonly counts = new Map<SeedEntity, SeedEntityReport>();
   rowsWritten = 0;
